@@ -1,0 +1,46 @@
+//! Status messages: loading, a load failure with a retry button, and records that were skipped.
+
+use leptos::prelude::*;
+
+use crate::core::error::LoadError;
+use crate::core::i18n::UiText;
+
+/// Shown while the data loads; announced politely to screen readers.
+#[component]
+pub fn LoadingNotice(text: UiText) -> impl IntoView {
+    view! {
+        <div class="notice notice--loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {text.loading()}
+        </div>
+    }
+}
+
+/// Shown when the data could not be loaded, with the reason in plain words and a retry button.
+#[component]
+pub fn LoadErrorNotice(text: UiText, error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let detail = error.to_string();
+    view! {
+        <div class="notice notice--error" role="alert">
+            <p class="notice__title">{text.load_failed()}</p>
+            <p class="notice__detail">{detail}</p>
+            <button type="button" class="button" on:click=move |_| on_retry()>
+                {text.retry()}
+            </button>
+        </div>
+    }
+}
+
+/// Lists records of the data that could not be shown, so a data editor sees what to fix while
+/// visitors still get every valid place.
+#[component]
+pub fn SkippedRecordsNotice(text: UiText, problems: Vec<String>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <details class="skipped">
+                <summary>{text.skipped_records(problems.len())}</summary>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </details>
+        }
+    })
+}

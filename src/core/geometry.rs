@@ -1,0 +1,101 @@
+//! Plane points: projected world coordinates and screen pixels, as distinct types so a world
+//! coordinate can never be drawn as if it were a pixel.
+
+use std::ops::{Add, Sub};
+
+/// A Web Mercator position normalised to the unit square: `x` grows east from the antimeridian,
+/// `y` grows south from the top of the projected world (about 85.05° N). Zoom-independent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WorldPoint {
+    /// East, in `0..=1`.
+    pub x: f64,
+    /// South, in `0..=1`.
+    pub y: f64,
+}
+
+/// A position in CSS pixels relative to the top-left corner of the map element.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct ScreenPoint {
+    /// Right, in CSS pixels.
+    pub x: f64,
+    /// Down, in CSS pixels.
+    pub y: f64,
+}
+
+impl ScreenPoint {
+    /// A screen point from CSS pixel offsets.
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+
+    /// Straight-line distance to `other`, in CSS pixels.
+    pub fn distance_to(self, other: Self) -> f64 {
+        (self.x - other.x).hypot(self.y - other.y)
+    }
+}
+
+/// A movement on screen, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct ScreenOffset {
+    /// Right, in CSS pixels.
+    pub dx: f64,
+    /// Down, in CSS pixels.
+    pub dy: f64,
+}
+
+impl Sub for ScreenPoint {
+    type Output = ScreenOffset;
+    fn sub(self, rhs: Self) -> ScreenOffset {
+        ScreenOffset { dx: self.x - rhs.x, dy: self.y - rhs.y }
+    }
+}
+
+impl Add<ScreenOffset> for ScreenPoint {
+    type Output = ScreenPoint;
+    fn add(self, rhs: ScreenOffset) -> ScreenPoint {
+        ScreenPoint { x: self.x + rhs.dx, y: self.y + rhs.dy }
+    }
+}
+
+/// The size of the map element in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenSize {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+}
+
+impl ScreenSize {
+    /// A size, with negative or non-finite values taken as zero (a hidden element measures so).
+    pub fn new(width: f64, height: f64) -> Self {
+        let clean = |v: f64| if v.is_finite() && v > 0.0 { v } else { 0.0 };
+        Self { width: clean(width), height: clean(height) }
+    }
+
+    /// The centre of the element.
+    pub fn center(self) -> ScreenPoint {
+        ScreenPoint::new(self.width / 2.0, self.height / 2.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_add_and_subtract() {
+        let a = ScreenPoint::new(10.0, 20.0);
+        let b = ScreenPoint::new(13.0, 16.0);
+        let d = b - a;
+        assert_eq!(d, ScreenOffset { dx: 3.0, dy: -4.0 });
+        assert_eq!(a + d, b);
+        assert_eq!(a.distance_to(b), 5.0);
+    }
+
+    #[test]
+    fn size_cleans_bad_measurements() {
+        assert_eq!(ScreenSize::new(-3.0, f64::NAN), ScreenSize::new(0.0, 0.0));
+        assert_eq!(ScreenSize::new(800.0, 600.0).center(), ScreenPoint::new(400.0, 300.0));
+    }
+}

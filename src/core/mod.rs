@@ -1,0 +1,17 @@
+//! The pure core of InnoMap.
+//!
+//! Everything here is plain Rust with no `leptos`, `web_sys`, `wasm_bindgen`, `js_sys` or `gloo`
+//! import, so every rule of the map (projection, viewport maths, gestures, data validation) is
+//! tested on the host with `cargo test`. Components call into these modules; they never repeat the
+//! maths. `cargo xtask test` runs a purity check that fails when a browser crate appears here.
+
+pub mod basemap;
+pub mod dataset;
+pub mod error;
+pub mod geo;
+pub mod geometry;
+pub mod gesture;
+pub mod i18n;
+pub mod places;
+pub mod projection;
+pub mod viewport;

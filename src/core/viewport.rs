@@ -1,0 +1,356 @@
+//! The camera: which part of the projected world the map element shows, and the pure maths of
+//! moving it (pan, zoom about a point, fit bounds, limits).
+//!
+//! A [`Viewport`] is a small `Copy` value; every operation returns a new one, already clamped to
+//! its [`ViewLimits`], so the map can never be lost and the caller never has to remember to clamp.
+//! Pixel scale at zoom `z` is `TILE_SIZE * 2^z`, as in every slippy map.
+
+use super::geo::{LatLng, LatLngBounds};
+use super::geometry::{ScreenOffset, ScreenPoint, ScreenSize, WorldPoint};
+use super::projection::project;
+
+/// Pixels across the whole world at zoom 0 (the slippy-map convention).
+pub const TILE_SIZE: f64 = 256.0;
+
+/// A zoom level. Zoom `z` shows the world `TILE_SIZE * 2^z` pixels wide. Fractional values are
+/// allowed (smooth wheel zoom); non-finite values are not representable.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Zoom(f64);
+
+/// A zoom value that is not a finite number in `0..=Zoom::MAX`.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+#[error("zoom level must be a finite number between 0 and 24, but got `{0}`")]
+pub struct InvalidZoom(pub f64);
+
+impl Zoom {
+    /// The deepest zoom any map here supports.
+    pub const MAX: f64 = 24.0;
+
+    /// The nearest valid zoom to `value` (NaN becomes 0), for values known at compile time or
+    /// computed from measurements.
+    pub fn clamped(value: f64) -> Self {
+        if value.is_nan() {
+            Self(0.0)
+        } else {
+            Self(value.clamp(0.0, Self::MAX))
+        }
+    }
+
+    /// The zoom level as a number.
+    pub const fn value(self) -> f64 {
+        self.0
+    }
+
+    /// CSS pixels across the whole world at this zoom.
+    pub fn world_pixels(self) -> f64 {
+        TILE_SIZE * self.0.exp2()
+    }
+}
+
+impl TryFrom<f64> for Zoom {
+    type Error = InvalidZoom;
+    fn try_from(value: f64) -> Result<Self, InvalidZoom> {
+        if value.is_finite() && (0.0..=Self::MAX).contains(&value) {
+            Ok(Self(value))
+        } else {
+            Err(InvalidZoom(value))
+        }
+    }
+}
+
+/// Where the camera may go: a zoom range and a box the view centre must stay inside.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewLimits {
+    /// Furthest out.
+    pub min_zoom: Zoom,
+    /// Furthest in.
+    pub max_zoom: Zoom,
+    /// The view centre never leaves this box (north-west and south-east corners).
+    pub center_within: (WorldPoint, WorldPoint),
+}
+
+impl ViewLimits {
+    /// Limits for a map of `area`: Europe when zoomed right out, a city region when zoomed in.
+    pub fn for_area(area: LatLngBounds, min_zoom: Zoom, max_zoom: Zoom) -> Self {
+        let north_west = project(LatLng::lat_lon(area.north_east.lat, area.south_west.lon));
+        let south_east = project(LatLng::lat_lon(area.south_west.lat, area.north_east.lon));
+        Self { min_zoom, max_zoom, center_within: (north_west, south_east) }
+    }
+
+    fn clamp_zoom(&self, zoom: f64) -> Zoom {
+        // NaN would poison every later position; treat it as "no change requested" upstream and
+        // as the minimum here, which keeps the whole area visible.
+        let z = if zoom.is_nan() { self.min_zoom.0 } else { zoom };
+        Zoom(z.clamp(self.min_zoom.0, self.max_zoom.0))
+    }
+
+    fn clamp_center(&self, c: WorldPoint) -> WorldPoint {
+        let (nw, se) = self.center_within;
+        let x = if c.x.is_nan() { (nw.x + se.x) / 2.0 } else { c.x.clamp(nw.x, se.x) };
+        let y = if c.y.is_nan() { (nw.y + se.y) / 2.0 } else { c.y.clamp(nw.y, se.y) };
+        WorldPoint { x, y }
+    }
+}
+
+/// How to draw world-space geometry that was prepared in [`path_units`](Viewport::path_units):
+/// `screen = path_point * scale + translate`. This is the SVG `matrix(scale 0 0 scale tx ty)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PathTransform {
+    /// Uniform scale from path units to CSS pixels.
+    pub scale: f64,
+    /// Horizontal offset in CSS pixels.
+    pub translate_x: f64,
+    /// Vertical offset in CSS pixels.
+    pub translate_y: f64,
+}
+
+/// The camera over the projected world.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    center: WorldPoint,
+    zoom: Zoom,
+    size: ScreenSize,
+    limits: ViewLimits,
+}
+
+impl Viewport {
+    /// A viewport looking at `center`, clamped to `limits`.
+    pub fn new(center: WorldPoint, zoom: Zoom, size: ScreenSize, limits: ViewLimits) -> Self {
+        Self { center, zoom, size, limits }.clamped()
+    }
+
+    /// The world point at the middle of the map element.
+    pub fn center(&self) -> WorldPoint {
+        self.center
+    }
+
+    /// The current zoom level.
+    pub fn zoom(&self) -> Zoom {
+        self.zoom
+    }
+
+    /// The size of the map element.
+    pub fn size(&self) -> ScreenSize {
+        self.size
+    }
+
+    /// The limits this viewport keeps to.
+    pub fn limits(&self) -> ViewLimits {
+        self.limits
+    }
+
+    /// Where a world point appears on screen.
+    pub fn world_to_screen(&self, w: WorldPoint) -> ScreenPoint {
+        let scale = self.zoom.world_pixels();
+        let mid = self.size.center();
+        ScreenPoint::new((w.x - self.center.x) * scale + mid.x, (w.y - self.center.y) * scale + mid.y)
+    }
+
+    /// Which world point is under a screen point.
+    pub fn screen_to_world(&self, p: ScreenPoint) -> WorldPoint {
+        let scale = self.zoom.world_pixels();
+        let mid = self.size.center();
+        WorldPoint { x: self.center.x + (p.x - mid.x) / scale, y: self.center.y + (p.y - mid.y) / scale }
+    }
+
+    /// Where a geographic position appears on screen.
+    pub fn lat_lng_to_screen(&self, p: LatLng) -> ScreenPoint {
+        self.world_to_screen(project(p))
+    }
+
+    /// The view after the content was dragged by `offset` (the map follows the pointer).
+    pub fn panned_by(&self, offset: ScreenOffset) -> Self {
+        let scale = self.zoom.world_pixels();
+        let center = WorldPoint { x: self.center.x - offset.dx / scale, y: self.center.y - offset.dy / scale };
+        Self { center, ..*self }.clamped()
+    }
+
+    /// The view at zoom `target`, keeping the world point under `anchor` where it is on screen
+    /// (zoom towards the cursor or between the fingers). Limits may override the anchor at the edges.
+    pub fn zoomed_around(&self, anchor: ScreenPoint, target: f64) -> Self {
+        let fixed = self.screen_to_world(anchor);
+        let zoom = self.limits.clamp_zoom(target);
+        let scale = zoom.world_pixels();
+        let mid = self.size.center();
+        let center = WorldPoint { x: fixed.x - (anchor.x - mid.x) / scale, y: fixed.y - (anchor.y - mid.y) / scale };
+        Self { center, zoom, ..*self }.clamped()
+    }
+
+    /// [`zoomed_around`](Self::zoomed_around) by a relative number of levels.
+    pub fn zoomed_by(&self, anchor: ScreenPoint, levels: f64) -> Self {
+        self.zoomed_around(anchor, self.zoom.0 + levels)
+    }
+
+    /// The view with the element resized; the centre stays put, as users expect on rotation.
+    pub fn resized(&self, size: ScreenSize) -> Self {
+        Self { size, ..*self }.clamped()
+    }
+
+    /// The closest view that shows all of `bounds` with `padding` CSS pixels on every side.
+    pub fn fitted_to(&self, bounds: LatLngBounds, padding: f64) -> Self {
+        let nw = project(LatLng::lat_lon(bounds.north_east.lat, bounds.south_west.lon));
+        let se = project(LatLng::lat_lon(bounds.south_west.lat, bounds.north_east.lon));
+        let center = WorldPoint { x: (nw.x + se.x) / 2.0, y: (nw.y + se.y) / 2.0 };
+        let usable_w = (self.size.width - 2.0 * padding).max(1.0);
+        let usable_h = (self.size.height - 2.0 * padding).max(1.0);
+        let span_w = (se.x - nw.x).max(f64::EPSILON);
+        let span_h = (se.y - nw.y).max(f64::EPSILON);
+        let world_pixels = (usable_w / span_w).min(usable_h / span_h);
+        let zoom = self.limits.clamp_zoom((world_pixels / TILE_SIZE).log2());
+        Self { center, zoom, ..*self }.clamped()
+    }
+
+    /// How to draw geometry in path units (see [`path_units`](Self::path_units)) at this view.
+    pub fn path_transform(&self) -> PathTransform {
+        let scale = self.zoom.world_pixels() / Self::path_units();
+        let origin = self.world_to_screen(WorldPoint { x: 0.0, y: 0.0 });
+        PathTransform { scale, translate_x: origin.x, translate_y: origin.y }
+    }
+
+    /// Path units per world width: basemap paths are prepared once in these units (zoom-8 pixels),
+    /// so that whole numbers with one decimal keep sub-pixel precision down to city level while
+    /// staying well inside the single-precision floats browsers use for SVG.
+    pub const fn path_units() -> f64 {
+        TILE_SIZE * 256.0
+    }
+
+    fn clamped(self) -> Self {
+        let zoom = self.limits.clamp_zoom(self.zoom.0);
+        Self { zoom, center: self.limits.clamp_center(self.center), ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use approx::assert_abs_diff_eq;
+
+    use super::*;
+
+    fn europe() -> LatLngBounds {
+        LatLngBounds { south_west: LatLng::lat_lon(34.0, -26.0), north_east: LatLng::lat_lon(72.0, 45.0) }
+    }
+
+    fn zoom(z: f64) -> Zoom {
+        Zoom::try_from(z).unwrap()
+    }
+
+    fn finland_view() -> Viewport {
+        let limits = ViewLimits::for_area(europe(), zoom(3.0), zoom(12.0));
+        Viewport::new(project(LatLng::lat_lon(63.0, 25.0)), zoom(5.0), ScreenSize::new(1280.0, 800.0), limits)
+    }
+
+    #[test]
+    fn zoom_rejects_non_finite_and_out_of_range() {
+        assert_eq!(Zoom::try_from(f64::NAN).map_err(|e| e.0.is_nan()), Err(true));
+        assert_eq!(Zoom::try_from(-1.0), Err(InvalidZoom(-1.0)));
+        assert_eq!(Zoom::try_from(25.0), Err(InvalidZoom(25.0)));
+        assert_eq!(zoom(2.0).world_pixels(), 1024.0);
+        assert!(InvalidZoom(-1.0).to_string().contains("`-1`"));
+    }
+
+    #[test]
+    fn centre_of_the_view_is_the_centre_of_the_element() {
+        let v = finland_view();
+        let p = v.world_to_screen(v.center());
+        assert_eq!(p, ScreenPoint::new(640.0, 400.0));
+    }
+
+    #[test]
+    fn screen_world_round_trip() {
+        let v = finland_view();
+        for p in [ScreenPoint::new(0.0, 0.0), ScreenPoint::new(1279.0, 799.0), ScreenPoint::new(311.5, 77.25)] {
+            let back = v.world_to_screen(v.screen_to_world(p));
+            assert_abs_diff_eq!(back.x, p.x, epsilon = 1e-6);
+            assert_abs_diff_eq!(back.y, p.y, epsilon = 1e-6);
+        }
+    }
+
+    #[test]
+    fn zooming_at_a_point_keeps_that_point_under_the_cursor() {
+        let v = finland_view();
+        let cursor = ScreenPoint::new(900.0, 250.0);
+        let under_cursor = v.screen_to_world(cursor);
+        for levels in [1.0, -1.0, 0.37, 2.5, -1.8] {
+            let zoomed = v.zoomed_by(cursor, levels);
+            let now = zoomed.world_to_screen(under_cursor);
+            assert!(now.distance_to(cursor) < 0.5, "moved {} px at {levels}", now.distance_to(cursor));
+            assert_abs_diff_eq!(zoomed.zoom().value(), 5.0 + levels, epsilon = 1e-12);
+        }
+    }
+
+    #[test]
+    fn pan_follows_the_pointer_and_round_trips() {
+        let v = finland_view();
+        let kokkola = LatLng::lat_lon(63.8385, 23.1307);
+        let before = v.lat_lng_to_screen(kokkola);
+        let drag = ScreenOffset { dx: 120.0, dy: -45.0 };
+        let moved = v.panned_by(drag);
+        let after = moved.lat_lng_to_screen(kokkola);
+        assert_abs_diff_eq!(after.x - before.x, 120.0, epsilon = 1e-6);
+        assert_abs_diff_eq!(after.y - before.y, -45.0, epsilon = 1e-6);
+        let back = moved.panned_by(ScreenOffset { dx: -120.0, dy: 45.0 });
+        assert_abs_diff_eq!(back.center().x, v.center().x, epsilon = 1e-12);
+        assert_abs_diff_eq!(back.center().y, v.center().y, epsilon = 1e-12);
+    }
+
+    #[test]
+    fn zoom_in_then_out_at_the_same_point_round_trips() {
+        let v = finland_view();
+        let cursor = ScreenPoint::new(100.0, 700.0);
+        let back = v.zoomed_by(cursor, 1.5).zoomed_by(cursor, -1.5);
+        assert_abs_diff_eq!(back.center().x, v.center().x, epsilon = 1e-12);
+        assert_abs_diff_eq!(back.center().y, v.center().y, epsilon = 1e-12);
+    }
+
+    #[test]
+    fn zoom_is_clamped_to_the_limits() {
+        let v = finland_view();
+        assert_eq!(v.zoomed_by(v.size().center(), 40.0).zoom(), zoom(12.0));
+        assert_eq!(v.zoomed_by(v.size().center(), -40.0).zoom(), zoom(3.0));
+        assert_eq!(v.zoomed_around(v.size().center(), f64::NAN).zoom(), zoom(3.0));
+    }
+
+    #[test]
+    fn panning_can_never_lose_the_map() {
+        let v = finland_view();
+        let far = v.panned_by(ScreenOffset { dx: 1e9, dy: -1e9 });
+        let (nw, se) = v.limits().center_within;
+        assert_eq!(far.center(), WorldPoint { x: nw.x, y: se.y });
+        let nan = v.panned_by(ScreenOffset { dx: f64::NAN, dy: 0.0 });
+        assert!(nan.center().x.is_finite());
+    }
+
+    #[test]
+    fn fitting_bounds_shows_them_inside_the_padding() {
+        let v = finland_view();
+        let finland = LatLngBounds { south_west: LatLng::lat_lon(59.8, 20.5), north_east: LatLng::lat_lon(70.1, 31.6) };
+        let fitted = v.fitted_to(finland, 40.0);
+        let nw = fitted.lat_lng_to_screen(LatLng::lat_lon(70.1, 20.5));
+        let se = fitted.lat_lng_to_screen(LatLng::lat_lon(59.8, 31.6));
+        assert!(nw.x >= 40.0 - 1e-6 && nw.y >= 40.0 - 1e-6, "{nw:?}");
+        assert!(se.x <= 1240.0 + 1e-6 && se.y <= 760.0 + 1e-6, "{se:?}");
+        // Tight on the binding axis (Finland is tall): the height is used exactly.
+        assert_abs_diff_eq!(se.y - nw.y, 720.0, epsilon = 1e-6);
+    }
+
+    #[test]
+    fn path_transform_matches_world_to_screen() {
+        let v = finland_view().zoomed_by(ScreenPoint::new(10.0, 20.0), 1.3);
+        let t = v.path_transform();
+        let w = project(LatLng::lat_lon(61.06, 28.19));
+        let via_path = ScreenPoint::new(
+            w.x * Viewport::path_units() * t.scale + t.translate_x,
+            w.y * Viewport::path_units() * t.scale + t.translate_y,
+        );
+        let direct = v.world_to_screen(w);
+        assert!(via_path.distance_to(direct) < 1e-6);
+    }
+
+    #[test]
+    fn resizing_keeps_the_centre() {
+        let v = finland_view();
+        let r = v.resized(ScreenSize::new(390.0, 844.0));
+        assert_eq!(r.center(), v.center());
+        assert_eq!(r.world_to_screen(r.center()), ScreenPoint::new(195.0, 422.0));
+    }
+}

@@ -1,0 +1,119 @@
+//! The browser edge: the only place that touches the network, measures the DOM or registers raw
+//! event listeners. Everything here is a thin translation between browser types and `core` types,
+//! so the rules stay testable on the host.
+
+use gloo_net::http::Request;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver, WheelEvent};
+
+use crate::core::error::LoadError;
+use crate::core::geometry::{ScreenPoint, ScreenSize};
+
+/// Fetches a text file relative to the page. Errors are turned into words a visitor can act on.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let network = |reason: String| LoadError::Network { url: url.to_owned(), reason };
+    let response = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::HttpStatus {
+            url: url.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    response.text().await.map_err(|e| network(e.to_string()))
+}
+
+/// Records a `performance.mark`, which the benchmark and tests read.
+pub fn mark_performance(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        // A failed mark only loses a measurement; the app carries on.
+        let _ = performance.mark(name);
+    }
+}
+
+/// Runs `callback` on the next animation frame (after the browser has laid out the new DOM).
+pub fn on_next_frame(callback: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let closure = Closure::once_into_js(callback);
+    let _ = window.request_animation_frame(closure.unchecked_ref());
+}
+
+/// The element's size in CSS pixels.
+pub fn element_size(element: &Element) -> ScreenSize {
+    let rect = element.get_bounding_client_rect();
+    ScreenSize::new(rect.width(), rect.height())
+}
+
+/// A viewport-relative pointer position converted to the element's own coordinates.
+pub fn local_point(element: &Element, client_x: f64, client_y: f64) -> ScreenPoint {
+    let rect = element.get_bounding_client_rect();
+    ScreenPoint::new(client_x - rect.left(), client_y - rect.top())
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+pub fn focus_selector(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Keeps a browser listener or observer alive; dropping it detaches it. `Send` so Leptos cleanup
+/// hooks can own it (the app is single-threaded; the wrapper checks that at run time).
+pub struct Subscription(SendWrapper<Option<Box<dyn FnOnce()>>>);
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(detach) = Option::take(&mut *self.0) {
+            detach();
+        }
+    }
+}
+
+/// Calls `on_wheel` for wheel events on `element` with a non-passive listener, so the handler can
+/// stop the page (or a host page around an iframe) from scrolling or zooming instead of the map.
+pub fn listen_wheel(element: &Element, on_wheel: impl Fn(WheelEvent) + 'static) -> Subscription {
+    let closure = Closure::<dyn Fn(WheelEvent)>::new(on_wheel);
+    let options = AddEventListenerOptions::new();
+    options.set_passive(false);
+    let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
+        "wheel",
+        closure.as_ref().unchecked_ref(),
+        &options,
+    );
+    let target = element.clone();
+    Subscription(SendWrapper::new(Some(Box::new(move || {
+        let _ = target.remove_event_listener_with_callback("wheel", closure.as_ref().unchecked_ref());
+    }))))
+}
+
+/// Calls `on_resize` with the element's new size whenever it changes (window resize, phone
+/// rotation, a host page resizing an iframe or a container).
+pub fn observe_size(element: &Element, on_resize: impl Fn(ScreenSize) + 'static) -> Subscription {
+    let observed = element.clone();
+    let closure = Closure::<dyn Fn()>::new(move || on_resize(element_size(&observed)));
+    let observer = ResizeObserver::new(closure.as_ref().unchecked_ref()).ok();
+    if let Some(observer) = &observer {
+        observer.observe(element);
+    }
+    Subscription(SendWrapper::new(Some(Box::new(move || {
+        if let Some(observer) = observer {
+            observer.disconnect();
+        }
+        drop(closure);
+    }))))
+}
+
+/// Whether `event` was aimed at `element` itself rather than at one of its children.
+pub fn is_event_on(event: &web_sys::Event, element: &Element) -> bool {
+    event.target().is_some_and(|target| {
+        let target: &wasm_bindgen::JsValue = target.as_ref();
+        let element: &wasm_bindgen::JsValue = element.as_ref();
+        target == element
+    })
+}

@@ -1,0 +1,280 @@
+// What a visitor sees and does on the map: it renders with every place, drag and wheel move it
+// the right way, markers open the panel by mouse and keyboard, load failures explain themselves.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+import { BASE_URL, bundledPlaces, launchBrowser, openApp, centreOf, settle, screenshot, marker } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const expectedPlaces = bundledPlaces.features;
+
+function assertNear(actual, expected, tolerance, what) {
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected} ± ${tolerance}, got ${actual}`);
+}
+
+test('the map renders the basemap and every place as a named marker, with no errors and no third-party request', async () => {
+  const { context, page, errors, requests } = await openApp(browser);
+  try {
+    const markers = page.locator('.marker');
+    assert.equal(await markers.count(), expectedPlaces.length);
+    for (const feature of expectedPlaces) {
+      const label = await marker(page, feature.id).getAttribute('aria-label');
+      assert.equal(label, `${feature.properties.name.en}, InnoCity`);
+    }
+    // The basemap is drawn, and land is where land should be (Lapland once rendered as sea).
+    const land = await page.evaluate(() => {
+      const path = document.querySelector('.basemap__land');
+      const group = path.parentElement;
+      const toPath = group.getScreenCTM().inverse();
+      const rovaniemi = document.querySelector('.marker[data-place-id="rovaniemi"]').getBoundingClientRect();
+      const at = (x, y) => path.isPointInFill(new DOMPoint(x, y).matrixTransform(toPath));
+      const cx = rovaniemi.x + rovaniemi.width / 2;
+      const cy = rovaniemi.y + rovaniemi.height / 2;
+      return { length: path.getAttribute('d').length, north: at(cx + 20, cy - 40), onMarker: at(cx, cy) };
+    });
+    assert.ok(land.length > 10_000, `land path has ${land.length} characters`);
+    assert.ok(land.onMarker && land.north, 'Rovaniemi and the land north of it are filled as land');
+    const ready = await page.evaluate(() => performance.getEntriesByName('map-ready').length);
+    assert.equal(ready, 1, 'the app marks map-ready once');
+    await screenshot(page, 'map-desktop');
+    assert.deepEqual(errors, []);
+    const foreign = requests.filter((url) => !url.startsWith(BASE_URL));
+    assert.deepEqual(foreign, [], 'every request stays on our own host');
+  } finally {
+    await context.close();
+  }
+});
+
+test('dragging pans the map exactly with the pointer', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    const before = await centreOf(marker(page, 'kokkola'));
+    await page.mouse.move(700, 500);
+    await page.mouse.down();
+    await page.mouse.move(760, 530, { steps: 4 });
+    await page.mouse.move(820, 560, { steps: 4 });
+    await page.mouse.up();
+    await settle(page);
+    const after = await centreOf(marker(page, 'kokkola'));
+    assertNear(after.x - before.x, 120, 1, 'horizontal movement');
+    assertNear(after.y - before.y, 60, 1, 'vertical movement');
+    // A drag that ends over a marker must not open it.
+    assert.equal(await page.locator('.panel').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the wheel zooms about the cursor: the place under it stays put, the others spread out', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    const anchor = await centreOf(marker(page, 'tampere'));
+    const other = await centreOf(marker(page, 'oulu'));
+    await page.mouse.move(anchor.x, anchor.y);
+    await page.mouse.wheel(0, -100); // one notch towards the user: zoom in
+    await settle(page);
+    const anchorAfter = await centreOf(marker(page, 'tampere'));
+    const otherAfter = await centreOf(marker(page, 'oulu'));
+    assertNear(anchorAfter.x, anchor.x, 1, 'anchor x');
+    assertNear(anchorAfter.y, anchor.y, 1, 'anchor y');
+    const spread = Math.hypot(otherAfter.x - anchorAfter.x, otherAfter.y - anchorAfter.y) / Math.hypot(other.x - anchor.x, other.y - anchor.y);
+    assert.ok(spread > 1.8 && spread < 2.0, `one notch zooms in about one level (distance ×${spread.toFixed(3)})`);
+    await page.mouse.wheel(0, 100);
+    await settle(page);
+    const back = await centreOf(marker(page, 'oulu'));
+    assertNear(back.x, other.x, 1, 'zooming back out returns the map');
+    // Line-mode wheels and the zoom buttons and double-click zoom as well.
+    const beforeDouble = await centreOf(marker(page, 'oulu'));
+    await page.mouse.dblclick(anchor.x + 3, anchor.y + 60);
+    await settle(page);
+    const afterDouble = await centreOf(marker(page, 'oulu'));
+    assert.ok(Math.hypot(afterDouble.x - beforeDouble.x, afterDouble.y - beforeDouble.y) > 50, 'double-click zoomed in');
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await settle(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('clicking a marker opens the panel with its name; Escape closes it and returns focus', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    await marker(page, 'kokkola').click();
+    const panel = page.locator('.panel');
+    await panel.waitFor();
+    assert.equal(await panel.locator('h2').textContent(), 'Kokkola');
+    assert.match(await panel.textContent(), /Karleby/, 'the Swedish name is listed');
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'place-panel-title', 'focus moves into the panel');
+    await screenshot(page, 'panel-open');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.placeId), 'kokkola', 'focus returns to the marker');
+    // The close button does the same.
+    await marker(page, 'turku').click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await panel.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows and +/- move the map', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('map')), true, 'the map takes focus first');
+    const before = await centreOf(marker(page, 'vaasa'));
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    const after = await centreOf(marker(page, 'vaasa'));
+    assertNear(after.x - before.x, -100, 1, 'ArrowRight moves the view east (content left)');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page does not scroll');
+    await page.keyboard.press('+');
+    await settle(page);
+    await page.keyboard.press('Home');
+    await settle(page);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.dataset.placeId);
+    assert.equal(focused, expectedPlaces[0].id, 'the next Tab reaches the first marker');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    await page.locator('.panel h2').waitFor();
+    assert.equal(await page.locator('.panel h2').textContent(), expectedPlaces[0].properties.name.en);
+    await screenshot(page, 'keyboard-panel');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('when the data cannot be loaded the reason is shown, and Try again recovers', async () => {
+  let failing = true;
+  const { context, page, errors } = await openApp(browser, {
+    waitForMarkers: false,
+    prepare: (context) => context.route('**/data/innocities.geojson', (route) =>
+      failing ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'down for maintenance' }) : route.continue()),
+  });
+  try {
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const message = await alert.textContent();
+    assert.match(message, /could not be loaded/);
+    assert.match(message, /503/);
+    assert.match(message, /data\/innocities\.geojson/);
+    assert.equal(await page.locator('.marker').count(), 0);
+    await screenshot(page, 'load-error');
+    failing = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.marker').first().waitFor();
+    assert.equal(await page.locator('.marker').count(), expectedPlaces.length);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    // The only console error is the browser's own note of the 503 we caused.
+    assert.ok(errors.every((e) => /503/.test(e)), errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a network failure and a file that is not GeoJSON are explained in plain words', async () => {
+  for (const [name, handler, expected] of [
+    ['network', (route) => route.abort('internetdisconnected'), /No answer when fetching data\/innocities\.geojson/],
+    ['not-json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type": "FeatureCollection", "features": [' }), /is not usable: the file is not valid JSON \(line 1, column \d+\)/],
+  ]) {
+    const { context, page } = await openApp(browser, { waitForMarkers: false, prepare: (c) => c.route('**/data/innocities.geojson', handler) });
+    try {
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), expected, name);
+      assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 1);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a broken record is listed and every valid place still shows', async () => {
+  const broken = structuredClone(bundledPlaces);
+  broken.features[1].geometry.coordinates = [263.8, 23.1];
+  broken.features[2].properties.name = '<script>alert(1)</script>';
+  const { context, page, errors } = await openApp(browser, {
+    prepare: (c) => c.route('**/data/innocities.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(broken) })),
+  });
+  try {
+    assert.equal(await page.locator('.marker').count(), expectedPlaces.length - 2);
+    const notice = page.locator('.skipped');
+    assert.match(await notice.locator('summary').textContent(), /^2 record\(s\)/);
+    await notice.locator('summary').click();
+    const items = await notice.locator('li').allTextContents();
+    assert.match(items[0], new RegExp(`feature 1 \\(id "${broken.features[1].id}"\\), field \`geometry.coordinates\`: found \\[263.8, 23.1\\]`));
+    assert.match(items[1], /feature 2 .*field `properties.name`: found a string "<script>alert\(1\)<\/script>"; expected an object/);
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'text from data is never markup');
+    await screenshot(page, 'skipped-records');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a phone-sized window shows the map and the panel as a bottom sheet', async () => {
+  const { context, page, errors } = await openApp(browser, { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } });
+  try {
+    await marker(page, 'oulu').tap();
+    const panel = page.locator('.panel');
+    await panel.waitFor();
+    const box = await panel.boundingBox();
+    assertNear(box.y + box.height, 844, 1, 'the sheet sits on the bottom edge');
+    assertNear(box.width, 390, 1, 'the sheet spans the width');
+    const hit = await marker(page, 'kuopio').boundingBox();
+    assert.ok(hit.width >= 44 && hit.height >= 44, `touch targets are at least 44 px (${hit.width}×${hit.height})`);
+    await screenshot(page, 'phone-panel');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe-core finds no accessibility violations on the map, with the panel open, and on the error screen', async () => {
+  const require = createRequire(import.meta.url);
+  const axePath = require.resolve('axe-core/axe.min.js');
+  // Only this test lets the test inject axe's script past the app's CSP; the app itself never needs it.
+  const run = async (page, state) => {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    assert.deepEqual(result, [], `violations ${state}`);
+  };
+  const { context, page } = await openApp(browser, { contextOptions: { bypassCSP: true } });
+  try {
+    await run(page, 'on the map');
+    await marker(page, 'joensuu').click();
+    await page.locator('.panel').waitFor();
+    await run(page, 'with the panel open');
+  } finally {
+    await context.close();
+  }
+  const failed = await openApp(browser, {
+    waitForMarkers: false,
+    contextOptions: { bypassCSP: true },
+    prepare: (c) => c.route('**/data/basemap.geojson', (route) => route.fulfill({ status: 404, body: 'missing' })),
+  });
+  try {
+    await failed.page.getByRole('alert').waitFor();
+    await run(failed.page, 'on the error screen');
+  } finally {
+    await failed.context.close();
+  }
+});

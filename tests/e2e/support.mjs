@@ -1,0 +1,70 @@
+// Shared set-up for the browser tests: one headless Debian Chromium (never a downloaded browser),
+// a fresh context per test, and a record of console errors and of every request, so each test can
+// assert that the page logged no error and asked no host but our own.
+
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = process.env.INNOMAP_URL ?? 'http://127.0.0.1:8080/';
+export const SCREENSHOTS = process.env.INNOMAP_SCREENSHOTS ?? 'target/e2e-screenshots';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The bundled places file, read the way the app reads it. */
+export const bundledPlaces = JSON.parse(readFileSync(path.join(ROOT, 'data', 'innocities.geojson'), 'utf8'));
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', // we run as root in CI
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking', // otherwise Chromium tries to reach Google at start
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Opens the app in a fresh context. `prepare(context)` can install routes before the page loads.
+ * Returns the page plus arrays that fill with console errors and requested URLs.
+ */
+export async function openApp(browser, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {}, waitForMarkers = true } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  if (prepare) await prepare(context);
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(BASE_URL);
+  if (waitForMarkers) await page.locator('.marker').first().waitFor({ timeout: 20_000 });
+  return { context, page, errors, requests };
+}
+
+/** The centre of an element on screen, in CSS pixels. */
+export async function centreOf(locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box (not visible)');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Waits two animation frames, so the DOM reflects the last input. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+export function marker(page, id) {
+  return page.locator(`.marker[data-place-id="${id}"]`);
+}

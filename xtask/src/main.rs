@@ -1,0 +1,77 @@
+//! InnoMap's developer commands, run as `cargo xtask <command>` (see README.md):
+//!
+//! - `run`: install what is missing, build the release, serve it on http://127.0.0.1:8080
+//! - `test`: install what is missing, then every check: format, clippy, core purity, host tests,
+//!   basemap reproducibility, release build with size report, and the browser end-to-end tests
+//! - `build`: the release build of dist/ with its size report
+//! - `serve`: serve an existing dist/ on loopback
+//! - `basemap`: regenerate data/basemap.geojson from Natural Earth (npm `world-atlas`)
+//!
+//! Everything installs from crates.io, npm or Debian only, and says what it installs.
+
+mod basemap;
+mod purity;
+mod release;
+mod serve;
+mod shell;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The result of a command; errors are plain sentences for the terminal.
+pub type Outcome = Result<(), String>;
+
+const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check]>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("run") => port_arg(&args).and_then(run),
+        Some("test") => test::run_all(),
+        Some("build") => tools::ensure_build_tools().and_then(|tools| release::build(&tools)),
+        Some("serve") => port_arg(&args).and_then(|port| serve::serve_forever(&dist_dir(), port)),
+        Some("basemap") => basemap::command(args.iter().any(|a| a == "--check")),
+        _ => Err(USAGE.to_owned()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(port: u16) -> Outcome {
+    let tools = tools::ensure_build_tools()?;
+    release::build(&tools)?;
+    serve::serve_forever(&dist_dir(), port)
+}
+
+fn port_arg(args: &[String]) -> Result<u16, String> {
+    match args.iter().position(|a| a == "--port") {
+        None => Ok(8080),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(|| format!("--port needs a number from 0 to 65535, but got {:?}", args.get(i + 1))),
+    }
+}
+
+/// The repository root (the parent of this crate's folder).
+pub fn repo_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+/// Where the release build goes.
+pub fn dist_dir() -> PathBuf {
+    repo_root().join("dist")
+}
+
+/// Prints a stage heading, so a long run says what it is doing.
+pub fn step(title: &str) {
+    println!("\n==> {title}");
+}

@@ -1,0 +1,196 @@
+//! The release build of dist/: Trunk (optimised wasm, wasm-opt -Oz, minified, hashed names), then
+//! two steps Trunk cannot do: moving its inline loader script into a hashed file and adding the
+//! Content-Security-Policy, so the app runs with no inline script at all; then the size report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::tools::Tools;
+use crate::{dist_dir, repo_root, shell, step, Outcome};
+
+/// The policy the app is built and tested under. No inline scripts or styles, no third-party
+/// hosts; `'wasm-unsafe-eval'` is the narrow permission WebAssembly compilation needs.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; \
+base-uri 'none'; form-action 'none'; object-src 'none'";
+
+/// Builds dist/ and prints its size report.
+pub fn build(tools: &Tools) -> Outcome {
+    step("Building the release (trunk build --release --offline)");
+    let root = repo_root();
+    shell::run(&root, "trunk", &["build", "--release", "--offline"], &[("PATH", tools.path_env())])?;
+    step("Moving the inline loader into a hashed file and adding the CSP");
+    let dist = dist_dir();
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let strict = externalise_inline_scripts(&html, |name, body| {
+        std::fs::write(dist.join(name), body).map_err(|e| format!("cannot write {name}: {e}"))
+    })?;
+    std::fs::write(&index, strict).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    step("Size report of dist/ (bytes)");
+    let report = size_report(&dist)?;
+    print!("{report}");
+    let report_file = root.join("target").join("size-report.txt");
+    std::fs::write(&report_file, &report).map_err(|e| format!("cannot write {}: {e}", report_file.display()))?;
+    println!("    (also written to {})", report_file.display());
+    Ok(())
+}
+
+/// Replaces every inline `<script>` with a `<script src>` of a content-hashed file (written with
+/// `write_file`), drops the build-time `nonce` attributes (a fixed nonce protects nothing), and
+/// puts the CSP meta element first in `<head>`.
+pub fn externalise_inline_scripts(
+    html: &str,
+    mut write_file: impl FnMut(&str, &str) -> Outcome,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let tag_end = after.find('>').ok_or("an unclosed <script> tag in index.html")? + 1;
+        let tag = &after[..tag_end];
+        let close = after.find("</script>").ok_or("a <script> without </script> in index.html")?;
+        let body = &after[tag_end..close];
+        if tag.contains(" src=") || body.trim().is_empty() {
+            out.push_str(&without_nonce(&after[..close + "</script>".len()]));
+        } else {
+            let name = format!("boot-{}.js", short_hash(body));
+            write_file(&name, body.trim())?;
+            let module = if tag.contains("module") { " type=\"module\"" } else { "" };
+            out.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
+        }
+        rest = &after[close + "</script>".len()..];
+    }
+    out.push_str(rest);
+    let out = without_nonce(&out);
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">");
+    // Minified HTML may omit <head>; the policy goes straight after the charset declaration (or
+    // the <head> tag), before any script or style can load.
+    let anchor = ["<meta charset=utf-8>", "<meta charset=\"utf-8\">", "<head>"]
+        .iter()
+        .find_map(|tag| out.find(tag).map(|i| i + tag.len()))
+        .ok_or("index.html has neither a charset declaration nor <head> to put the Content-Security-Policy after")?;
+    Ok(format!("{}{meta}{}", &out[..anchor], &out[anchor..]))
+}
+
+fn without_nonce(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(" nonce=") {
+        out.push_str(&rest[..i]);
+        let value = &rest[i + " nonce=".len()..];
+        let skip = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].find(q).map_or(value.len(), |end| end + 2),
+            _ => value.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(value.len()),
+        };
+        rest = &value[skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn short_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Raw, gzip -9 and brotli -q 11 sizes of every file under `dir`, and their totals. Every file in
+/// dist/ is part of the first load (the page, its code, styles, icon and the two data files).
+pub fn size_report(dir: &Path) -> Result<String, String> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    files.sort();
+    let mut lines = vec![format!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli")];
+    let mut totals = (0, 0, 0);
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let (raw, gz, br) = (bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?);
+        totals = (totals.0 + raw, totals.1 + gz, totals.2 + br);
+        let name = file.strip_prefix(dir).unwrap_or(&file).display().to_string();
+        lines.push(format!("{name:<44} {raw:>10} {gz:>10} {br:>10}"));
+    }
+    lines.push(format!("{:<44} {:>10} {:>10} {:>10}", "TOTAL (first load)", totals.0, totals.1, totals.2));
+    Ok(lines.join("\n") + "\n")
+}
+
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Outcome {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            collect_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).map(|v| v.len()).map_err(|e| format!("gzip failed: {e}"))
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| format!("brotli failed: {e}"))?;
+    Ok(out.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_module_moves_to_a_hashed_file_and_nonces_go() {
+        let html = r#"<html><head><link rel="modulepreload" href="./a.js" nonce="abc"><script type="module" nonce="abc">import init from './a.js';await init();</script></head><body></body></html>"#;
+        let mut written = Vec::new();
+        let out = externalise_inline_scripts(html, |name, body| {
+            written.push((name.to_owned(), body.to_owned()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(written.len(), 1);
+        let (name, body) = &written[0];
+        assert!(name.starts_with("boot-") && name.ends_with(".js") && name.len() == "boot-.js".len() + 16);
+        assert_eq!(body, "import init from './a.js';await init();");
+        assert!(out.contains(&format!("<script type=\"module\" src=\"./{name}\"></script>")));
+        assert!(!out.contains("nonce"), "{out}");
+        assert!(!out.contains("import init"), "no inline script is left: {out}");
+        assert!(out.starts_with("<html><head><meta http-equiv=\"Content-Security-Policy\""));
+        let minified =
+            externalise_inline_scripts("<html lang=en><meta charset=utf-8><title>x</title>", |_, _| Ok(())).unwrap();
+        assert!(minified.starts_with("<html lang=en><meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\""));
+    }
+
+    #[test]
+    fn minified_unquoted_attributes_are_handled() {
+        let html = "<head><script type=module nonce=xyz>go()</script><script src=./b.js></script></head>";
+        let out = externalise_inline_scripts(html, |_, _| Ok(())).unwrap();
+        assert!(!out.contains("nonce") && !out.contains("go()"), "{out}");
+        assert!(out.contains("<script src=./b.js></script>"));
+    }
+
+    #[test]
+    fn the_same_script_gets_the_same_name() {
+        assert_eq!(short_hash("x"), short_hash("x"));
+        assert_ne!(short_hash("x"), short_hash("y"));
+    }
+
+    #[test]
+    fn size_report_totals_every_file() {
+        let dir = std::env::temp_dir().join(format!("innomap-size-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("a.txt"), "a".repeat(1000)).unwrap();
+        std::fs::write(dir.join("data").join("b.json"), "{}").unwrap();
+        let report = size_report(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let total = report.lines().last().unwrap();
+        assert!(total.starts_with("TOTAL (first load)"));
+        assert!(total.split_whitespace().any(|w| w == "1002"), "{report}");
+        assert!(report.contains("data/b.json"));
+    }
+}
