@@ -11,7 +11,7 @@ use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 use crate::core::dataset::MapData;
 use crate::core::gesture::{key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, WheelDeltaMode};
 use crate::core::i18n::{Language, UiText};
-use crate::core::places::{Place, PlaceId};
+use crate::core::model::{MapMarker, RecordId};
 use crate::core::viewport::Viewport;
 use crate::platform::{
     element_size, is_event_on, listen_wheel, local_point, mark_performance, observe_size, on_next_frame,
@@ -28,7 +28,7 @@ fn update_view(viewport: RwSignal<Option<Viewport>>, change: impl FnOnce(&Viewpo
 
 /// The interactive map filling its container.
 #[component]
-pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<PlaceId>>, language: Signal<Language>) -> impl IntoView {
+pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, language: Signal<Language>) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
     let drag = StoredValue::new(DragTracker::default());
@@ -103,7 +103,7 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<PlaceId>>, language
         match command {
             KeyCommand::Pan(offset) => update_view(viewport, |v| v.panned_by(offset)),
             KeyCommand::Zoom(levels) => update_view(viewport, |v| v.zoomed_by(v.size().center(), levels)),
-            KeyCommand::Home => update_view(viewport, |v| home_data.home_view(v.size())),
+            KeyCommand::Home => update_view(viewport, |v| home_data.everything_view(v.size())),
         }
     };
     let zoom_by = move |levels: f64| update_view(viewport, |v| v.zoomed_by(v.size().center(), levels));
@@ -118,10 +118,9 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<PlaceId>>, language
     };
     let text = move || UiText(language.get());
     let markers = data
-        .places
-        .places
+        .markers
         .iter()
-        .map(|place| view! { <Marker place=place.clone() viewport=viewport selected=selected language=language /> })
+        .map(|marker| view! { <Marker marker=marker.clone() viewport=viewport selected=selected language=language /> })
         .collect_view();
 
     view! {
@@ -160,29 +159,29 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<PlaceId>>, language
     }
 }
 
-/// One place as a focusable button at its position on the map.
+/// One place or organisation as a focusable button at its position on the map.
 #[component]
 fn Marker(
-    place: Place,
+    marker: MapMarker,
     viewport: RwSignal<Option<Viewport>>,
-    selected: RwSignal<Option<PlaceId>>,
+    selected: RwSignal<Option<RecordId>>,
     language: Signal<Language>,
 ) -> impl IntoView {
-    let world = place.world;
+    let world = marker.world;
     let transform = move || {
         viewport.with(|v| v.map(|v| v.world_to_screen(world))).map(|p| format!("translate({:.1}px, {:.1}px)", p.x, p.y))
     };
     let is_selected = {
-        let id = place.id.clone();
+        let id = marker.id.clone();
         move || selected.with(|s| s.as_ref() == Some(&id))
     };
     let select = {
-        let id = place.id.clone();
+        let id = marker.id.clone();
         move |_| selected.set(Some(id.clone()))
     };
-    let kind_class = format!("marker marker--{}", place.kind.code());
-    let id_attr = place.id.as_str().to_owned();
-    let label = move || place.marker_label(language.get());
+    let kind_class = format!("marker marker--{}", marker.kind.code());
+    let id_attr = marker.id.as_str().to_owned();
+    let label = move || marker.label(language.get());
     view! {
         <button
             type="button"

@@ -12,10 +12,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::dataset::{MapData, BASEMAP_URL, PLACES_URL};
+use crate::core::dataset::{MapData, BASEMAP_URL, DATA_URL};
 use crate::core::error::LoadError;
 use crate::core::i18n::{Language, UiText};
-use crate::core::places::PlaceId;
+use crate::core::model::RecordId;
 use crate::platform::fetch_text;
 
 use map_view::MapView;
@@ -32,7 +32,7 @@ enum LoadState {
 }
 
 async fn load_map_data() -> Result<MapData, LoadError> {
-    let (places, basemap) = futures::future::join(fetch_text(PLACES_URL), fetch_text(BASEMAP_URL)).await;
+    let (places, basemap) = futures::future::join(fetch_text(DATA_URL), fetch_text(BASEMAP_URL)).await;
     MapData::from_texts(&places?, &basemap?)
 }
 
@@ -41,7 +41,7 @@ async fn load_map_data() -> Result<MapData, LoadError> {
 pub fn App() -> impl IntoView {
     let language = Signal::derive(|| Language::En);
     let load_state = RwSignal::new(LoadState::Loading);
-    let selected = RwSignal::new(None::<PlaceId>);
+    let selected = RwSignal::new(None::<RecordId>);
 
     let load = move || {
         load_state.set(LoadState::Loading);
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                             .into_any()
                     }
                     LoadState::Ready(data) => {
-                        let skipped: Vec<String> = data.places.skipped().map(ToString::to_string).collect();
+                        let skipped: Vec<String> = data.skipped().map(ToString::to_string).collect();
                         view! {
                             <MapView data=data selected=selected language=language />
                             <SkippedRecordsNotice text=UiText(language.get()) problems=skipped />

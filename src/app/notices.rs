@@ -31,14 +31,14 @@ pub fn LoadErrorNotice(text: UiText, error: LoadError, on_retry: impl Fn() + 'st
     }
 }
 
-/// Lists records of the data that could not be shown, so a data editor sees what to fix while
-/// visitors still get every valid place.
+/// Lists the errors in the data, so a data editor sees what to fix while visitors still get
+/// every valid record.
 #[component]
 pub fn SkippedRecordsNotice(text: UiText, problems: Vec<String>) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         view! {
             <details class="skipped">
-                <summary>{text.skipped_records(problems.len())}</summary>
+                <summary>{text.data_problems(problems.len())}</summary>
                 <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </details>
         }

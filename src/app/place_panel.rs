@@ -1,5 +1,6 @@
-//! The side panel for the selected place. It takes focus when it opens and gives it back to the
-//! place's marker when it closes (Escape or the close button), so keyboard users never get lost.
+//! The side panel for the selected place or organisation. Its content comes ready-made from
+//! `core::summary`; this component lays it out. It takes focus when it opens and gives it back to
+//! the marker when it closes (Escape or the close button), so keyboard users never get lost.
 
 use std::sync::Arc;
 
@@ -8,21 +9,23 @@ use leptos::prelude::*;
 
 use crate::core::dataset::MapData;
 use crate::core::i18n::{Language, UiText};
-use crate::core::places::PlaceId;
+use crate::core::model::{RecordId, SafeUrl};
+use crate::core::summary::summarise;
 use crate::platform::{focus_selector, on_next_frame};
 
 const TITLE_ID: &str = "place-panel-title";
 
-/// Details of the selected place, or nothing when no place is selected.
+/// Details of the selected place or organisation, or nothing when none is selected.
 #[component]
 pub fn PlacePanel(
     data: Arc<MapData>,
-    selected: RwSignal<Option<PlaceId>>,
+    selected: RwSignal<Option<RecordId>>,
     language: Signal<Language>,
 ) -> impl IntoView {
     let close = move || {
         if let Some(id) = selected.get_untracked() {
             selected.set(None);
+            // Record ids are restricted to a-z, 0-9 and '-', so they are safe inside a selector.
             on_next_frame(move || focus_selector(&format!("[data-place-id=\"{}\"]", id.as_str())));
         }
     };
@@ -33,7 +36,7 @@ pub fn PlacePanel(
     });
     on_cleanup(move || escape.remove());
 
-    // Move focus into the panel whenever a place is chosen, so its details are read out next.
+    // Move focus into the panel whenever something is chosen, so its details are read out next.
     Effect::new(move |_| {
         if selected.with(Option::is_some) {
             on_next_frame(|| focus_selector(&format!("#{TITLE_ID}")));
@@ -42,31 +45,73 @@ pub fn PlacePanel(
 
     move || {
         let id = selected.get()?;
-        let place = data.places.get(&id)?.clone();
         let lang = language.get();
+        let summary = summarise(&data.dataset, &id, lang)?;
         let text = UiText(lang);
-        let other_names: Vec<(Language, String)> = Language::ALL
-            .into_iter()
-            .filter(|l| *l != lang && place.name.get(*l) != place.name.get(lang))
-            .map(|l| (l, place.name.get(l).to_owned()))
-            .collect();
-        let region = place.region.as_ref().map(|r| r.get(lang).to_owned());
         Some(view! {
             <aside class="panel" aria-labelledby=TITLE_ID>
                 <button type="button" class="panel__close" aria-label=text.close() on:click=move |_| close()>
                     <span aria-hidden="true">"×"</span>
                 </button>
-                <p class="panel__kind">{place.kind.label(lang)}</p>
-                <h2 id=TITLE_ID tabindex="-1">{place.name.get(lang).to_owned()}</h2>
-                {region.map(|r| view! { <p class="panel__region">{r}</p> })}
-                {(!other_names.is_empty()).then(|| view! {
+                <p class="panel__kind">{summary.kind.label(lang)}</p>
+                <h2 id=TITLE_ID tabindex="-1">{summary.name}</h2>
+                {summary.region.map(|r| view! { <p class="panel__region">{r}</p> })}
+                {(!summary.other_names.is_empty()).then(|| view! {
                     <ul class="panel__names">
-                        {other_names.into_iter().map(|(l, name)| view! {
-                            <li lang=l.code()>{name}</li>
-                        }).collect_view()}
+                        {summary.other_names.into_iter().map(|(l, name)| view! { <li lang=l.code()>{name}</li> }).collect_view()}
                     </ul>
+                })}
+                {summary.description.map(|d| view! { <p>{d}</p> })}
+                {summary.located_in.map(|place| view! { <p>{text.located_in()}": "{place}</p> })}
+                {summary.website.map(|url| view! { <p><ExternalLink url=url.clone() label=url.as_str().to_owned() text=text /></p> })}
+                {summary.agreement.map(|name| view! {
+                    <section class="panel__section">
+                        <h3>{text.agreement()}</h3>
+                        <p>{name}</p>
+                        {(!summary.agreement_partners.is_empty()).then(|| view! {
+                            <p class="panel__muted">{summary.agreement_partners.join(", ")}</p>
+                        })}
+                        {summary.agreement_focus.map(|f| view! { <p class="panel__muted">{f}</p> })}
+                    </section>
+                })}
+                {(!summary.projects.is_empty()).then(|| view! {
+                    <section class="panel__section">
+                        <h3>{text.projects()}</h3>
+                        <ul class="panel__projects">
+                            {summary.projects.into_iter().map(|p| view! {
+                                <li data-project-id=p.id.as_str().to_owned()>
+                                    <span class="panel__project-name">{p.name}</span>
+                                    <span class="panel__muted">" · "{p.role}{p.theme.map(|t| format!(" · {t}"))}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {summary.notes.map(|n| view! { <p class="panel__note">{n}</p> })}
+                {(!summary.sources.is_empty()).then(|| view! {
+                    <details class="panel__sources">
+                        <summary>{text.sources(summary.checked)}</summary>
+                        <ul>
+                            {summary.sources.into_iter().map(|s| match s.url {
+                                Some(url) => view! { <li><ExternalLink url=url label=s.text text=text /></li> }.into_any(),
+                                None => view! { <li>{s.text}</li> }.into_any(),
+                            }).collect_view()}
+                        </ul>
+                    </details>
                 })}
             </aside>
         })
+    }
+}
+
+/// A link to another site: only ever an http(s) URL (the type guarantees it), opened in a new
+/// tab without giving that site access to this page or telling it where the visitor came from.
+#[component]
+fn ExternalLink(url: SafeUrl, label: String, text: UiText) -> impl IntoView {
+    view! {
+        <a href=url.as_str().to_owned() target="_blank" rel="noopener noreferrer" class="external">
+            {label}
+            <span class="visually-hidden">" "{text.external_link()}</span>
+        </a>
     }
 }

@@ -10,10 +10,10 @@ use geojson::{Geometry, GeometryValue, Position};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::error::{describe_json, DataError, Problem, RecordProblem, Severity};
+use super::error::{describe_json, DataError, FeatureRef, Problem, ProblemKind, Severity};
 use super::geo::LatLng;
-use super::places::parse_feature_array;
 use super::projection::project;
+use super::reader::read_feature_array;
 use super::viewport::Viewport;
 
 /// SVG path data for each basemap layer, in path units.
@@ -24,15 +24,15 @@ pub struct Basemap {
     /// Borders between countries (open lines).
     pub borders: String,
     /// Features that could not be drawn.
-    pub problems: Vec<RecordProblem>,
+    pub problems: Vec<Problem>,
 }
 
 /// Reads basemap GeoJSON: features with `"layer": "land"` (Polygon or MultiPolygon) and
 /// `"layer": "border"` (LineString or MultiLineString). Other layers are ignored, so the file can
 /// grow (labels, lakes) without breaking older builds.
 pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
-    let features = parse_feature_array(text)?;
     let mut basemap = Basemap::default();
+    let features = read_feature_array(text, &mut basemap.problems)?;
     for (index, feature) in features.iter().enumerate() {
         let layer = feature.pointer("/properties/layer").and_then(Value::as_str);
         let target = match layer {
@@ -43,11 +43,10 @@ pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
         let geometry = feature.get("geometry").map(Geometry::deserialize);
         match geometry {
             Some(Ok(geometry)) => append_geometry(target, &geometry.value),
-            _ => basemap.problems.push(RecordProblem {
-                feature_index: index,
-                feature_id: None,
+            _ => basemap.problems.push(Problem {
+                feature: Some(FeatureRef { index, id: None }),
                 field: "geometry".to_owned(),
-                problem: Problem::WrongValue {
+                kind: ProblemKind::WrongValue {
                     found: feature.get("geometry").map_or_else(|| "nothing".to_owned(), describe_json),
                     expected: "a GeoJSON geometry",
                 },
@@ -153,7 +152,7 @@ mod tests {
         ]}"#;
         let b = parse_basemap(text).unwrap();
         assert_eq!(b.problems.len(), 1);
-        assert_eq!(b.problems[0].feature_index, 0);
+        assert_eq!(b.problems[0].feature.as_ref().map(|f| f.index), Some(0));
         assert!(b.land.is_empty());
         assert_eq!(b.borders.matches('l').count(), 1, "the out-of-range point is skipped");
     }

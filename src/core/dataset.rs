@@ -2,16 +2,17 @@
 //! [`MapData`], and the area and zoom range the map keeps to.
 
 use super::basemap::{parse_basemap, Basemap};
-use super::error::LoadError;
+use super::error::{LoadError, Problem, Severity};
 use super::geo::{LatLng, LatLngBounds};
 use super::geometry::ScreenSize;
-use super::places::{parse_places, PlaceSet};
+use super::model::{Dataset, MapMarker, MarkerKind};
 use super::projection::project;
+use super::reader::read_dataset;
 use super::viewport::{ViewLimits, Viewport, Zoom};
 
-/// The places (InnoCities and partners) as GeoJSON, relative to the page so a city can host the
-/// build under any path.
-pub const PLACES_URL: &str = "data/innocities.geojson";
+/// The InnoMap data (places, organisations, agreements, projects, activities, themes) as
+/// GeoJSON, relative to the page so a city can host the build under any path.
+pub const DATA_URL: &str = "data/innocities.geojson";
 
 /// The basemap (land and borders, derived from Natural Earth) as GeoJSON.
 pub const BASEMAP_URL: &str = "data/basemap.geojson";
@@ -30,28 +31,51 @@ pub const FIT_PADDING_PX: f64 = 48.0;
 /// Everything the map shows, parsed and ready.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapData {
-    /// The places and any records that were skipped.
-    pub places: PlaceSet,
+    /// The validated records.
+    pub dataset: Dataset,
+    /// What was wrong with the data file.
+    pub problems: Vec<Problem>,
     /// The basemap paths.
     pub basemap: Basemap,
+    /// Every place and organisation to draw.
+    pub markers: Vec<MapMarker>,
 }
 
 impl MapData {
     /// Parses both files; a file that cannot be used at all names itself in the error.
-    pub fn from_texts(places: &str, basemap: &str) -> Result<Self, LoadError> {
-        let places = parse_places(places).map_err(|error| LoadError::Data { url: PLACES_URL.to_owned(), error })?;
+    pub fn from_texts(data: &str, basemap: &str) -> Result<Self, LoadError> {
+        let outcome = read_dataset(data).map_err(|error| LoadError::Data { url: DATA_URL.to_owned(), error })?;
         let basemap = parse_basemap(basemap).map_err(|error| LoadError::Data { url: BASEMAP_URL.to_owned(), error })?;
-        Ok(Self { places, basemap })
+        let markers = outcome.dataset.markers();
+        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, markers })
     }
 
-    /// The view that fits every place into an element of `size` ("show everything").
+    /// The problems that left something out of the map.
+    pub fn skipped(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+
+    /// The opening view: the InnoCities (Finland and its neighbours), or all markers if there
+    /// are no InnoCities, or the whole area if there is nothing at all.
     pub fn home_view(&self, size: ScreenSize) -> Viewport {
+        let innocities = self.markers.iter().filter(|m| m.kind == MarkerKind::InnoCity).map(|m| m.location);
+        let bounds = LatLngBounds::around(innocities).or_else(|| self.all_bounds());
+        self.view_of(bounds, size)
+    }
+
+    /// The view that fits every marker ("show everything").
+    pub fn everything_view(&self, size: ScreenSize) -> Viewport {
+        self.view_of(self.all_bounds(), size)
+    }
+
+    fn all_bounds(&self) -> Option<LatLngBounds> {
+        LatLngBounds::around(self.markers.iter().map(|m| m.location))
+    }
+
+    fn view_of(&self, bounds: Option<LatLngBounds>, size: ScreenSize) -> Viewport {
         let limits = map_limits();
         let start = Viewport::new(project(LatLng::lat_lon(64.0, 26.0)), limits.min_zoom, size, limits);
-        match self.places.bounds() {
-            Some(bounds) => start.fitted_to(bounds, FIT_PADDING_PX),
-            None => start.fitted_to(MAP_AREA, FIT_PADDING_PX),
-        }
+        start.fitted_to(bounds.unwrap_or(MAP_AREA), FIT_PADDING_PX)
     }
 }
 
@@ -65,20 +89,33 @@ pub fn map_limits() -> ViewLimits {
 mod tests {
     use super::*;
 
-    const PLACES: &str = r#"{"type":"FeatureCollection","features":[
-      {"type":"Feature","id":"helsinki","geometry":{"type":"Point","coordinates":[24.9384,60.1699]},"properties":{"kind":"innocity","name":{"en":"Helsinki","fi":"Helsinki","sv":"Helsingfors"}}},
-      {"type":"Feature","id":"rovaniemi","geometry":{"type":"Point","coordinates":[25.7294,66.5039]},"properties":{"kind":"innocity","name":{"en":"Rovaniemi","fi":"Rovaniemi","sv":"Rovaniemi"}}}]}"#;
+    const DATA: &str = r##"{"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"agreement-helsinki","geometry":null,"properties":{"record":"agreement","name":{"en":"Helsinki","fi":"Helsinki","sv":"Helsingfors"},"members":["helsinki"],"sources":[{"document":"test"}],"checked":"2026-11-22"}},
+      {"type":"Feature","id":"agreement-rovaniemi","geometry":null,"properties":{"record":"agreement","name":{"en":"Rovaniemi","fi":"Rovaniemi","sv":"Rovaniemi"},"members":["rovaniemi"],"sources":[{"document":"test"}],"checked":"2026-11-22"}},
+      {"type":"Feature","id":"helsinki","geometry":{"type":"Point","coordinates":[24.9384,60.1699]},"properties":{"record":"place","kind":"innocity","country":"FI","agreement":"agreement-helsinki","name":{"en":"Helsinki","fi":"Helsinki","sv":"Helsingfors"},"sources":[{"document":"test"}],"checked":"2026-11-22"}},
+      {"type":"Feature","id":"rovaniemi","geometry":{"type":"Point","coordinates":[25.7294,66.5039]},"properties":{"record":"place","kind":"innocity","country":"FI","agreement":"agreement-rovaniemi","name":{"en":"Rovaniemi","fi":"Rovaniemi","sv":"Rovaniemi"},"sources":[{"document":"test"}],"checked":"2026-11-22"}},
+      {"type":"Feature","id":"antwerp","geometry":{"type":"Point","coordinates":[4.4025,51.2194]},"properties":{"record":"place","kind":"partner","country":"BE","name":{"en":"Antwerp","fi":"Antwerpen","sv":"Antwerpen"},"sources":[{"document":"test"}],"checked":"2026-11-22"}}]}"##;
     const EMPTY: &str = r#"{"type":"FeatureCollection","features":[]}"#;
 
+    fn inside(view: &Viewport, marker: &MapMarker, size: ScreenSize) -> bool {
+        let p = view.world_to_screen(marker.world);
+        p.x >= FIT_PADDING_PX - 1e-6
+            && p.x <= size.width - FIT_PADDING_PX + 1e-6
+            && p.y >= FIT_PADDING_PX - 1e-6
+            && p.y <= size.height - FIT_PADDING_PX + 1e-6
+    }
+
     #[test]
-    fn home_view_fits_every_place_inside_the_padding() {
-        let data = MapData::from_texts(PLACES, EMPTY).unwrap();
+    fn home_view_fits_the_innocities_and_everything_view_fits_all() {
+        let data = MapData::from_texts(DATA, EMPTY).unwrap();
+        assert!(data.problems.is_empty(), "{:?}", data.problems);
         let size = ScreenSize::new(1280.0, 800.0);
-        let view = data.home_view(size);
-        for place in &data.places.places {
-            let p = view.world_to_screen(place.world);
-            assert!(p.x >= FIT_PADDING_PX - 1e-6 && p.x <= size.width - FIT_PADDING_PX + 1e-6, "{p:?}");
-            assert!(p.y >= FIT_PADDING_PX - 1e-6 && p.y <= size.height - FIT_PADDING_PX + 1e-6, "{p:?}");
+        let home = data.home_view(size);
+        let everything = data.everything_view(size);
+        for marker in &data.markers {
+            let is_innocity = marker.kind == MarkerKind::InnoCity;
+            assert_eq!(inside(&home, marker, size), is_innocity, "{} in the home view", marker.id);
+            assert!(inside(&everything, marker, size), "{} in the everything view", marker.id);
         }
     }
 

@@ -1,14 +1,33 @@
 //! Every error InnoMap reports, as typed values whose messages carry the offending value and say
 //! what was expected, so both a city's data editor and a visitor can act on them.
 //!
-//! [`DataError`] stops a whole file; [`RecordProblem`] concerns one feature and never stops the
-//! others; [`LoadError`] is what the user sees when fetching a file fails.
+//! [`DataError`] stops a whole file; a [`Problem`] concerns one record (or the file as a whole)
+//! and never stops the others; [`LoadError`] is what the user sees when fetching a file fails.
 
 use std::fmt;
 
 /// A problem that makes a whole data file unusable.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum DataError {
+    /// Nothing but whitespace.
+    #[error("the file is empty; expected a GeoJSON FeatureCollection")]
+    Empty,
+    /// Larger than the app will read.
+    #[error("the file is {bytes} bytes, more than the {limit}-byte limit")]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Nested deeper than any valid file needs.
+    #[error("the JSON is nested more than {limit} levels deep (at byte {at}); no valid file needs that")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+        /// Byte offset where the limit was passed.
+        at: usize,
+    },
     /// The text is not JSON at all.
     #[error("the file is not valid JSON (line {line}, column {column}): {reason}")]
     NotJson {
@@ -31,20 +50,52 @@ pub enum DataError {
         /// A short description of what was there instead.
         found: String,
     },
+    /// A newer or unknown version of the format.
+    #[error("expected \"innomap\": {{\"format\": 1}}, but found format {found}; this app reads format 1")]
+    UnsupportedFormat {
+        /// The format value found.
+        found: String,
+    },
 }
 
-/// Whether a record problem dropped the record or only part of it.
+impl DataError {
+    /// A stable short name for the kind of error (used by tests and tools).
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::TooLarge { .. } => "too-large",
+            Self::TooDeep { .. } => "too-deep",
+            Self::NotJson { .. } => "not-json",
+            Self::NotFeatureCollection { .. } => "not-feature-collection",
+            Self::FeaturesNotArray { .. } => "features-not-array",
+            Self::UnsupportedFormat { .. } => "unsupported-format",
+        }
+    }
+}
+
+/// Whether a problem cost a record or only needs a look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
-    /// The record was skipped.
+    /// The record was left out (or, for a list item, the item was).
     Error,
-    /// The record was kept; something about it was fixed up or ignored.
+    /// The record was kept as it is or with a fallback; check it.
     Warning,
 }
 
-/// What was wrong with one field of one record.
+/// Why a referenced id does not resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReferenceGap {
+    /// No record has this id.
+    Absent,
+    /// The record exists but was left out because of its own errors.
+    Skipped,
+    /// The record is of another type.
+    WrongType(&'static str),
+}
+
+/// What was wrong with one field.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Problem {
+pub enum ProblemKind {
     /// A required field is absent or null.
     Missing {
         /// What the field should hold.
@@ -64,9 +115,65 @@ pub enum Problem {
         /// Index of the first record with it.
         first_index: usize,
     },
+    /// An id that names no usable record of the expected type.
+    UnknownReference {
+        /// The id.
+        id: String,
+        /// The record type expected there.
+        expected: &'static str,
+        /// Why it does not resolve.
+        gap: ReferenceGap,
+    },
+    /// A link that is not an absolute http(s) URL.
+    UnsafeUrl {
+        /// The value found, shortened.
+        found: String,
+    },
+    /// Text containing HTML or script tags.
+    MarkupInText {
+        /// The value found, shortened.
+        found: String,
+    },
+    /// Text longer than the limit.
+    TooLong {
+        /// Its length in characters.
+        length: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or is impossible.
+    BadDate {
+        /// The value found, shortened.
+        found: String,
+    },
+    /// The file starts with a byte-order mark.
+    ByteOrderMark,
+    /// A property the format does not define (ignored).
+    UnknownProperty {
+        /// Its name.
+        name: String,
+    },
 }
 
-impl fmt::Display for Problem {
+impl ProblemKind {
+    /// A stable short name for the kind of problem (used by tests and tools).
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Missing { .. } => "missing",
+            Self::WrongValue { .. } => "wrong-value",
+            Self::DuplicateId { .. } => "duplicate-id",
+            Self::UnknownReference { .. } => "unknown-reference",
+            Self::UnsafeUrl { .. } => "unsafe-url",
+            Self::MarkupInText { .. } => "markup-in-text",
+            Self::TooLong { .. } => "too-long",
+            Self::BadDate { .. } => "bad-date",
+            Self::ByteOrderMark => "byte-order-mark",
+            Self::UnknownProperty { .. } => "unknown-property",
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Missing { expected } => write!(f, "missing; expected {expected}"),
@@ -74,32 +181,68 @@ impl fmt::Display for Problem {
             Self::DuplicateId { id, first_index } => {
                 write!(f, "the id \"{id}\" is already used by feature {first_index}; expected a unique id")
             }
+            Self::UnknownReference { id, expected, gap } => {
+                match gap {
+                    ReferenceGap::Absent => {
+                        write!(f, "refers to \"{id}\", which does not exist; expected the id of a {expected}")
+                    }
+                    ReferenceGap::Skipped => {
+                        write!(f, "refers to \"{id}\", which was left out because of its own errors; expected a valid {expected}")
+                    }
+                    ReferenceGap::WrongType(found) => {
+                        write!(f, "refers to \"{id}\", which is a {found}; expected the id of a {expected}")
+                    }
+                }
+            }
+            Self::UnsafeUrl { found } => write!(f, "found {found}; expected an absolute http:// or https:// URL"),
+            Self::MarkupInText { found } => write!(f, "found markup in {found}; expected plain text without tags"),
+            Self::TooLong { length, limit } => write!(f, "found {length} characters; expected at most {limit}"),
+            Self::BadDate { found } => write!(f, "found {found}; expected a real date as YYYY, YYYY-MM or YYYY-MM-DD"),
+            Self::ByteOrderMark => {
+                write!(f, "the file starts with a byte-order mark; expected plain UTF-8 (it was ignored)")
+            }
+            Self::UnknownProperty { name } => write!(f, "\"{name}\" is not part of the format; it was ignored"),
         }
     }
 }
 
-/// One problem in one record of a data file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RecordProblem {
-    /// 0-based position of the feature in the `features` array.
-    pub feature_index: usize,
+/// Which feature a problem is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeatureRef {
+    /// 0-based position in the `features` array.
+    pub index: usize,
     /// The feature's id, when it has a readable one.
-    pub feature_id: Option<String>,
+    pub id: Option<String>,
+}
+
+/// One problem found in a data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The feature, or `None` for the file as a whole.
+    pub feature: Option<FeatureRef>,
     /// The JSON path of the field inside the feature, e.g. `properties.name.sv`.
     pub field: String,
     /// What was wrong.
-    pub problem: Problem,
-    /// Whether the record was skipped or kept.
+    pub kind: ProblemKind,
+    /// Whether something was left out.
     pub severity: Severity,
 }
 
-impl fmt::Display for RecordProblem {
+impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "feature {}", self.feature_index)?;
-        if let Some(id) = &self.feature_id {
-            write!(f, " (id \"{id}\")")?;
+        match &self.feature {
+            None => write!(f, "file")?,
+            Some(FeatureRef { index, id }) => {
+                write!(f, "feature {index}")?;
+                if let Some(id) = id {
+                    write!(f, " (id \"{id}\")")?;
+                }
+            }
         }
-        write!(f, ", field `{}`: {}", self.field, self.problem)
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.kind)
     }
 }
 
@@ -136,8 +279,6 @@ pub enum LoadError {
 
 /// A JSON value described briefly for an error message: its type, and the value itself when short.
 pub fn describe_json(value: &serde_json::Value) -> String {
-    const MAX: usize = 60;
-    let text = value.to_string();
     let kind = match value {
         serde_json::Value::Null => return "null".to_owned(),
         serde_json::Value::Bool(_) => "a boolean",
@@ -146,11 +287,17 @@ pub fn describe_json(value: &serde_json::Value) -> String {
         serde_json::Value::Array(_) => "an array",
         serde_json::Value::Object(_) => "an object",
     };
+    format!("{kind} {}", shorten(&value.to_string()))
+}
+
+/// `text` cut to a length that fits in a message, with an ellipsis when cut.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
     if text.chars().count() <= MAX {
-        format!("{kind} {text}")
+        text.to_owned()
     } else {
         let short: String = text.chars().take(MAX).collect();
-        format!("{kind} {short}…")
+        format!("{short}…")
     }
 }
 
@@ -161,24 +308,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn record_problem_names_feature_field_value_and_expectation() {
-        let p = RecordProblem {
-            feature_index: 3,
-            feature_id: Some("kokkola".into()),
+    fn problems_name_feature_field_value_and_expectation() {
+        let p = Problem {
+            feature: Some(FeatureRef { index: 3, id: Some("kokkola".into()) }),
             field: "geometry.coordinates".into(),
-            problem: Problem::WrongValue { found: "an array [200,63]".into(), expected: "[longitude, latitude]" },
+            kind: ProblemKind::WrongValue { found: "an array [200,63]".into(), expected: "[longitude, latitude]" },
             severity: Severity::Error,
         };
         assert_eq!(
             p.to_string(),
             "feature 3 (id \"kokkola\"), field `geometry.coordinates`: found an array [200,63]; expected [longitude, latitude]"
         );
+        let file = Problem {
+            feature: None,
+            field: String::new(),
+            kind: ProblemKind::ByteOrderMark,
+            severity: Severity::Warning,
+        };
+        assert!(file.to_string().starts_with("file: the file starts with a byte-order mark"));
+    }
+
+    #[test]
+    fn references_explain_why_they_do_not_resolve() {
+        let gap = |gap| ProblemKind::UnknownReference { id: "raahe".into(), expected: "place", gap }.to_string();
+        assert!(gap(ReferenceGap::Absent).contains("does not exist"));
+        assert!(gap(ReferenceGap::Skipped).contains("left out because of its own errors"));
+        assert!(gap(ReferenceGap::WrongType("theme")).contains("which is a theme; expected the id of a place"));
     }
 
     #[test]
     fn long_values_are_shortened() {
-        let long = json!("x".repeat(500));
-        let d = describe_json(&long);
+        let d = describe_json(&json!("x".repeat(500)));
         assert!(d.starts_with("a string \"xxx"));
         assert!(d.chars().count() < 80);
         assert_eq!(describe_json(&json!(null)), "null");
@@ -188,5 +348,6 @@ mod tests {
     fn load_errors_read_as_sentences() {
         let e = LoadError::HttpStatus { url: "data/x.geojson".into(), status: 404, status_text: "Not Found".into() };
         assert_eq!(e.to_string(), "The server answered 404 Not Found for data/x.geojson.");
+        assert_eq!(DataError::Empty.code(), "empty");
     }
 }

@@ -133,12 +133,82 @@ impl UiText {
         }
     }
 
-    /// Notice when some records in the data could not be shown.
-    pub fn skipped_records(self, count: usize) -> String {
+    /// Notice when the data has errors (something was left out or shown in another language).
+    pub fn data_problems(self, count: usize) -> String {
+        match (self.0, count) {
+            (Language::En, 1) => "The data has 1 problem; what it affects is not shown:".to_owned(),
+            (Language::En, n) => format!("The data has {n} problems; what they affect is not shown:"),
+            (Language::Fi, 1) => "Aineistossa on 1 virhe; sen koskemaa tietoa ei näytetä:".to_owned(),
+            (Language::Fi, n) => format!("Aineistossa on {n} virhettä; niiden koskemaa tietoa ei näytetä:"),
+            (Language::Sv, 1) => "Datan har 1 fel; det som felet gäller visas inte:".to_owned(),
+            (Language::Sv, n) => format!("Datan har {n} fel; det som felen gäller visas inte:"),
+        }
+    }
+
+    /// Heading of the agreement section of a place.
+    pub fn agreement(self) -> &'static str {
         match self.0 {
-            Language::En => format!("{count} record(s) in the data could not be shown:"),
-            Language::Fi => format!("{count} aineiston tietuetta ei voitu näyttää:"),
-            Language::Sv => format!("{count} poster i datan kunde inte visas:"),
+            Language::En => "Innovation ecosystem agreement 2021–2027",
+            Language::Fi => "Innovaatioekosysteemisopimus 2021–2027",
+            Language::Sv => "Avtal om innovationsekosystem 2021–2027",
+        }
+    }
+
+    /// Heading of the projects section.
+    pub fn projects(self) -> &'static str {
+        match self.0 {
+            Language::En => "Projects",
+            Language::Fi => "Hankkeet",
+            Language::Sv => "Projekt",
+        }
+    }
+
+    /// How a place or organisation takes part in a project; `None` means it leads it.
+    pub fn role(self, role: Option<crate::core::model::PartnerRole>) -> &'static str {
+        use crate::core::model::PartnerRole;
+        match (role, self.0) {
+            (None, Language::En) => "lead",
+            (None, Language::Fi) => "vetäjä",
+            (None, Language::Sv) => "ledare",
+            (Some(PartnerRole::CoImplementer), Language::En) => "co-implementer",
+            (Some(PartnerRole::CoImplementer), Language::Fi) => "osatoteuttaja",
+            (Some(PartnerRole::CoImplementer), Language::Sv) => "delgenomförare",
+            (Some(PartnerRole::Partner), Language::En) => "partner",
+            (Some(PartnerRole::Partner), Language::Fi) => "kumppani",
+            (Some(PartnerRole::Partner), Language::Sv) => "partner",
+            (Some(PartnerRole::Network), Language::En) => "network member",
+            (Some(PartnerRole::Network), Language::Fi) => "verkoston jäsen",
+            (Some(PartnerRole::Network), Language::Sv) => "nätverksmedlem",
+        }
+    }
+
+    /// Heading of the sources list, with the date the record was checked.
+    pub fn sources(self, checked: Option<String>) -> String {
+        match (self.0, checked) {
+            (Language::En, Some(d)) => format!("Sources (checked {d})"),
+            (Language::Fi, Some(d)) => format!("Lähteet (tarkistettu {d})"),
+            (Language::Sv, Some(d)) => format!("Källor (kontrollerade {d})"),
+            (Language::En, None) => "Sources".to_owned(),
+            (Language::Fi, None) => "Lähteet".to_owned(),
+            (Language::Sv, None) => "Källor".to_owned(),
+        }
+    }
+
+    /// Read after an external link, for screen readers.
+    pub fn external_link(self) -> &'static str {
+        match self.0 {
+            Language::En => "(external site, opens in a new tab)",
+            Language::Fi => "(ulkoinen sivusto, avautuu uuteen välilehteen)",
+            Language::Sv => "(extern webbplats, öppnas i en ny flik)",
+        }
+    }
+
+    /// Lead-in for the place an organisation is in.
+    pub fn located_in(self) -> &'static str {
+        match self.0 {
+            Language::En => "Located in",
+            Language::Fi => "Sijainti",
+            Language::Sv => "Ligger i",
         }
     }
 

@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { BASE_URL, bundledPlaces, launchBrowser, openApp, centreOf, settle, screenshot, marker } from './support.mjs';
+import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, settle, screenshot, marker } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-const expectedPlaces = bundledPlaces.features;
 
 function assertNear(actual, expected, tolerance, what) {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected} ± ${tolerance}, got ${actual}`);
@@ -22,10 +21,11 @@ test('the map renders the basemap and every place as a named marker, with no err
   const { context, page, errors, requests } = await openApp(browser);
   try {
     const markers = page.locator('.marker');
-    assert.equal(await markers.count(), expectedPlaces.length);
-    for (const feature of expectedPlaces) {
-      const label = await marker(page, feature.id).getAttribute('aria-label');
-      assert.equal(label, `${feature.properties.name.en}, InnoCity`);
+    assert.equal(await markers.count(), expectedMarkers.length);
+    for (const expected of expectedMarkers) {
+      const element = marker(page, expected.id);
+      assert.equal(await element.getAttribute('aria-label'), expected.label);
+      assert.match(await element.getAttribute('class'), new RegExp(`marker--${expected.kind}`));
     }
     // The basemap is drawn, and land is where land should be (Lapland once rendered as sea).
     const land = await page.evaluate(() => {
@@ -146,15 +146,38 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
     await settle(page);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.dataset.placeId);
-    assert.equal(focused, expectedPlaces[0].id, 'the next Tab reaches the first marker');
+    assert.equal(focused, expectedMarkers[0].id, 'the next Tab reaches the first marker');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
     await page.keyboard.press('Enter');
     await page.locator('.panel h2').waitFor();
-    assert.equal(await page.locator('.panel h2').textContent(), expectedPlaces[0].properties.name.en);
+    assert.equal(await page.locator('.panel h2').textContent(), expectedMarkers[0].name.en);
     await screenshot(page, 'keyboard-panel');
     assert.deepEqual(errors, []);
   } finally {
+    await context.close();
+  }
+});
+
+test('a loading message shows until the data has arrived', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { context, page, errors } = await openApp(browser, {
+    waitForMarkers: false,
+    prepare: (c) => c.route('**/data/innocities.geojson', async (route) => { await held; await route.continue(); }),
+  });
+  try {
+    const status = page.getByRole('status');
+    await status.waitFor();
+    assert.match(await status.textContent(), /Loading map data/);
+    assert.equal(await page.locator('.marker').count(), 0);
+    await screenshot(page, 'loading');
+    release();
+    await page.locator('.marker').first().waitFor();
+    assert.equal(await page.getByRole('status').count(), 0, 'the loading message goes away');
+    assert.deepEqual(errors, []);
+  } finally {
+    release();
     await context.close();
   }
 });
@@ -178,7 +201,7 @@ test('when the data cannot be loaded the reason is shown, and Try again recovers
     failing = false;
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.locator('.marker').first().waitFor();
-    assert.equal(await page.locator('.marker').count(), expectedPlaces.length);
+    assert.equal(await page.locator('.marker').count(), expectedMarkers.length);
     assert.equal(await page.getByRole('alert').count(), 0);
     // The only console error is the browser's own note of the 503 we caused.
     assert.ok(errors.every((e) => /503/.test(e)), errors.join('\n'));
@@ -205,20 +228,23 @@ test('a network failure and a file that is not GeoJSON are explained in plain wo
 });
 
 test('a broken record is listed and every valid place still shows', async () => {
-  const broken = structuredClone(bundledPlaces);
-  broken.features[1].geometry.coordinates = [263.8, 23.1];
-  broken.features[2].properties.name = '<script>alert(1)</script>';
+  const broken = structuredClone(bundledData);
+  const places = broken.features.map((f, i) => [f, i]).filter(([f]) => f.properties.record === 'place');
+  const [[swapped, swappedIndex], [scripted, scriptedIndex]] = places;
+  swapped.geometry.coordinates = [263.8, 23.1];
+  scripted.properties.name = '<script>alert(1)</script>';
   const { context, page, errors } = await openApp(browser, {
     prepare: (c) => c.route('**/data/innocities.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(broken) })),
   });
   try {
-    assert.equal(await page.locator('.marker').count(), expectedPlaces.length - 2);
+    assert.equal(await page.locator('.marker').count(), expectedMarkers.length - 2);
     const notice = page.locator('.skipped');
-    assert.match(await notice.locator('summary').textContent(), /^2 record\(s\)/);
+    // Two broken places, and the agreement that listed them as members.
+    assert.equal(await notice.locator('summary').textContent(), 'The data has 4 problems; what they affect is not shown:');
     await notice.locator('summary').click();
     const items = await notice.locator('li').allTextContents();
-    assert.match(items[0], new RegExp(`feature 1 \\(id "${broken.features[1].id}"\\), field \`geometry.coordinates\`: found \\[263.8, 23.1\\]`));
-    assert.match(items[1], /feature 2 .*field `properties.name`: found a string "<script>alert\(1\)<\/script>"; expected an object/);
+    assert.ok(items.includes(`feature ${swappedIndex} (id "${swapped.id}"), field \`geometry.coordinates\`: found [263.8, 23.1]; expected longitude in -180..180 then latitude in -90..90`), items.join('\n'));
+    assert.ok(items.includes(`feature ${scriptedIndex} (id "${scripted.id}"), field \`properties.name\`: found a string "<script>alert(1)</script>"; expected an object with "en", "fi" and "sv" texts`), items.join('\n'));
     assert.equal(await page.locator('script:not([src])').count(), 0, 'text from data is never markup');
     await screenshot(page, 'skipped-records');
     assert.deepEqual(errors, []);

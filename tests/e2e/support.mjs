@@ -11,8 +11,20 @@ export const BASE_URL = process.env.INNOMAP_URL ?? 'http://127.0.0.1:8080/';
 export const SCREENSHOTS = process.env.INNOMAP_SCREENSHOTS ?? 'target/e2e-screenshots';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The bundled places file, read the way the app reads it. */
-export const bundledPlaces = JSON.parse(readFileSync(path.join(ROOT, 'data', 'innocities.geojson'), 'utf8'));
+/** The bundled data file, as the app fetches it. */
+export const bundledData = JSON.parse(readFileSync(path.join(ROOT, 'data', 'innocities.geojson'), 'utf8'));
+
+const KIND_LABEL = { innocity: 'InnoCity', partner: 'Partner place', organisation: 'Organisation' };
+const KIND_ORDER = ['innocity', 'partner', 'organisation'];
+
+/** What the map should draw for the bundled data: places and organisations, InnoCities first. */
+export const expectedMarkers = bundledData.features
+  .filter((f) => f.properties.record === 'place' || f.properties.record === 'organisation')
+  .map((f) => {
+    const kind = f.properties.record === 'organisation' ? 'organisation' : f.properties.kind;
+    return { id: f.id, kind, label: `${f.properties.name.en}, ${KIND_LABEL[kind]}`, name: f.properties.name };
+  })
+  .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
 export async function launchBrowser() {
   return chromium.launch({

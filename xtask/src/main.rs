@@ -6,10 +6,13 @@
 //! - `build`: the release build of dist/ with its size report
 //! - `serve`: serve an existing dist/ on loopback
 //! - `basemap`: regenerate data/basemap.geojson from Natural Earth (npm `world-atlas`)
+//! - `bench-data`: time reading the bundled and a generated 10,000-place dataset (native release)
+//! - `fuzz [--seconds N]`: fuzz the data reader with cargo-fuzz (nightly) for N seconds
 //!
 //! Everything installs from crates.io, npm or Debian only, and says what it installs.
 
 mod basemap;
+mod fuzz;
 mod purity;
 mod release;
 mod serve;
@@ -23,7 +26,7 @@ use std::process::ExitCode;
 /// The result of a command; errors are plain sentences for the terminal.
 pub type Outcome = Result<(), String>;
 
-const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check]>";
+const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check] | bench-data | fuzz [--seconds N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +36,11 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_build_tools().and_then(|tools| release::build(&tools)),
         Some("serve") => port_arg(&args).and_then(|port| serve::serve_forever(&dist_dir(), port)),
         Some("basemap") => basemap::command(args.iter().any(|a| a == "--check")),
+        Some("bench-data") => {
+            step("Timing data reading (native release build)");
+            shell::run(&repo_root(), "cargo", &["run", "--release", "--quiet", "--example", "bench_data"], &[])
+        }
+        Some("fuzz") => seconds_arg(&args).and_then(fuzz::run),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -57,6 +65,16 @@ fn port_arg(args: &[String]) -> Result<u16, String> {
             .get(i + 1)
             .and_then(|p| p.parse().ok())
             .ok_or_else(|| format!("--port needs a number from 0 to 65535, but got {:?}", args.get(i + 1))),
+    }
+}
+
+fn seconds_arg(args: &[String]) -> Result<u64, String> {
+    match args.iter().position(|a| a == "--seconds") {
+        None => Ok(600),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(|| format!("--seconds needs a whole number, but got {:?}", args.get(i + 1))),
     }
 }
 

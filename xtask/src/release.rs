@@ -1,11 +1,13 @@
-//! The release build of dist/: Trunk (optimised wasm, wasm-opt -Oz, minified, hashed names), then
-//! two steps Trunk cannot do: moving its inline loader script into a hashed file and adding the
+//! The release build of dist/: Trunk (optimised wasm, wasm-opt -Oz, minified HTML and CSS, hashed
+//! names), then what Trunk 0.21 cannot do: minifying wasm-bindgen's JavaScript with terser (Trunk's
+//! own minifier gives up on it), moving the inline loader script into a hashed file and adding the
 //! Content-Security-Policy, so the app runs with no inline script at all; then the size report.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::tools::Tools;
 use crate::{dist_dir, repo_root, shell, step, Outcome};
@@ -21,13 +23,24 @@ pub fn build(tools: &Tools) -> Outcome {
     step("Building the release (trunk build --release --offline)");
     let root = repo_root();
     shell::run(&root, "trunk", &["build", "--release", "--offline"], &[("PATH", tools.path_env())])?;
-    step("Moving the inline loader into a hashed file and adding the CSP");
     let dist = dist_dir();
+    step("Minifying JavaScript (terser)");
+    for script in files_with_extension(&dist, "js")? {
+        let file = script.display().to_string();
+        shell::run(
+            &root,
+            "terser",
+            &[&file, "--module", "--compress", "--mangle", "--output", &file],
+            &[("PATH", tools.path_env())],
+        )?;
+    }
+    step("Moving the inline loader into a hashed file, adding the CSP, refreshing integrity digests");
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let strict = externalise_inline_scripts(&html, |name, body| {
         std::fs::write(dist.join(name), body).map_err(|e| format!("cannot write {name}: {e}"))
     })?;
+    let strict = refresh_integrity(&strict, |href| std::fs::read(dist.join(href.trim_start_matches("./"))).ok())?;
     std::fs::write(&index, strict).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     step("Size report of dist/ (bytes)");
     let report = size_report(&dist)?;
@@ -74,6 +87,51 @@ pub fn externalise_inline_scripts(
         .find_map(|tag| out.find(tag).map(|i| i + tag.len()))
         .ok_or("index.html has neither a charset declaration nor <head> to put the Content-Security-Policy after")?;
     Ok(format!("{}{meta}{}", &out[..anchor], &out[anchor..]))
+}
+
+/// Recomputes every `integrity="sha384-…"` attribute from the current bytes of the file its tag's
+/// `href` names (`read` returns them), since minifying changed files after Trunk hashed them.
+pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("integrity=") {
+        let tag_start = rest[..at].rfind('<').ok_or("an integrity attribute outside a tag")?;
+        let tag_end = at + rest[at..].find('>').ok_or("an unclosed tag with an integrity attribute")?;
+        let tag = &rest[tag_start..tag_end];
+        let href = attribute(tag, "href")
+            .or_else(|| attribute(tag, "src"))
+            .ok_or_else(|| format!("a tag with integrity but no href or src: {tag}"))?;
+        let bytes = read(href).ok_or_else(|| format!("integrity names {href}, which is not in dist/"))?;
+        let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes));
+        let value_start = at + "integrity=".len();
+        let old_len = attribute(&rest[at..tag_end], "integrity").map_or(0, str::len);
+        let quoted = rest[value_start..].starts_with('"');
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("integrity=\"sha384-{digest}\""));
+        rest = &rest[value_start + old_len + if quoted { 2 } else { 0 }..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The value of `name=` in a tag, quoted or not.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!("{name}="))? + name.len() + 1;
+    let value = &tag[start..];
+    match value.chars().next()? {
+        q @ ('"' | '\'') => value[1..].find(q).map(|end| &value[1..=end]),
+        _ => Some(value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or_default()),
+    }
+}
+
+fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == extension))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 fn without_nonce(html: &str) -> String {
@@ -172,6 +230,17 @@ mod tests {
         let out = externalise_inline_scripts(html, |_, _| Ok(())).unwrap();
         assert!(!out.contains("nonce") && !out.contains("go()"), "{out}");
         assert!(out.contains("<script src=./b.js></script>"));
+    }
+
+    #[test]
+    fn integrity_follows_the_files_current_bytes() {
+        let html = "<link crossorigin href=./a.js integrity=sha384-OLD rel=modulepreload><link href=\"./b.css\" integrity=\"sha384-OLD2\" rel=stylesheet><p>integrity</p>";
+        let out = refresh_integrity(html, |href| Some(href.as_bytes().to_vec())).unwrap();
+        let expected_a = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(b"./a.js"));
+        assert!(out.contains(&format!("href=./a.js integrity=\"sha384-{expected_a}\" rel=modulepreload>")), "{out}");
+        assert!(!out.contains("OLD"), "{out}");
+        assert!(out.ends_with("rel=stylesheet><p>integrity</p>"), "{out}");
+        assert!(refresh_integrity("<link href=./gone.js integrity=x>", |_| None).unwrap_err().contains("gone.js"));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub fn run_all() -> Outcome {
     })?;
     stage("Core purity (src/core uses no browser crate)", &|| purity::check_core(&root.join("src").join("core")))?;
     stage("Host tests (cargo test --workspace)", &|| shell::run(&root, "cargo", &["test", "--workspace"], &[]))?;
+    stage("Data validation (the README validator on data/innocities.geojson)", &|| {
+        shell::run(&root, "cargo", &["run", "--quiet", "--bin", "validate", "--", "data/innocities.geojson"], &[])
+    })?;
     stage("Basemap reproducibility", &|| basemap::command(true))?;
     stage("Release build", &|| release::build(&tools))?;
     stage("Browser end-to-end tests (headless Debian Chromium)", &|| browser_tests(&root, &tools))?;

@@ -1,0 +1,675 @@
+//! The InnoMap data model: the six kinds of record a data file holds (themes, places,
+//! organisations, agreements, projects, activities) and the values they are made of.
+//!
+//! Every value here has already been validated by [`reader`](super::reader): ids are well-formed
+//! and every reference resolves, URLs are http(s), texts exist in all three languages, unknown
+//! facts are `None`. Views can therefore render without re-checking anything.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::geo::LatLng;
+use super::geometry::WorldPoint;
+use super::i18n::{Language, LocalizedText};
+
+/// A record id: 1-64 characters of `a-z`, `0-9` and `-`, starting with a letter or digit, so it
+/// is safe in URLs, CSS selectors and file names.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(String);
+
+impl RecordId {
+    /// The id, if `text` is a well-formed one.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut chars = text.chars();
+        let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        (first_ok && rest_ok && text.len() <= 64).then(|| Self(text.to_owned()))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The six kinds of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordType {
+    /// An entry of the theme vocabulary.
+    Theme,
+    /// A city or region on the map.
+    Place,
+    /// An organisation at a site on the map.
+    Organisation,
+    /// A state innovation ecosystem agreement.
+    Agreement,
+    /// A project (for example a national lead project).
+    Project,
+    /// A visit, event or partnership.
+    Activity,
+}
+
+impl RecordType {
+    /// Every record type, in the order a file is usually written.
+    pub const ALL: [RecordType; 6] =
+        [Self::Theme, Self::Place, Self::Organisation, Self::Agreement, Self::Project, Self::Activity];
+
+    /// The value of `properties.record`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Theme => "theme",
+            Self::Place => "place",
+            Self::Organisation => "organisation",
+            Self::Agreement => "agreement",
+            Self::Project => "project",
+            Self::Activity => "activity",
+        }
+    }
+
+    /// The type for a `properties.record` value.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// A link target that is an absolute `http:` or `https:` URL (never `javascript:` or `data:`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeUrl(String);
+
+impl SafeUrl {
+    /// Longest accepted URL, in bytes.
+    pub const MAX_LEN: usize = 2000;
+
+    /// The URL, if `text` is an absolute http(s) URL with a host and no whitespace or control
+    /// characters.
+    pub fn parse(text: &str) -> Option<Self> {
+        let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+        let rest = if lower.starts_with("https://") {
+            &text[8..]
+        } else if lower.starts_with("http://") {
+            &text[7..]
+        } else {
+            return None;
+        };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let clean = !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+        (clean && !host.is_empty() && text.len() <= Self::MAX_LEN).then(|| Self(text.to_owned()))
+    }
+
+    /// The URL as text, ready for an `href`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A date known to a year, a month or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    /// The year.
+    pub year: u16,
+    /// The month, 1-12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known.
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates such as 2023-02-30.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.split('-');
+        let year = parts.next().filter(|y| y.len() == 4)?.parse::<u16>().ok()?;
+        let number = |p: Option<&str>| -> Result<Option<u8>, ()> {
+            match p {
+                None => Ok(None),
+                Some(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => s.parse().map(Some).map_err(|_| ()),
+                Some(_) => Err(()),
+            }
+        };
+        let month = number(parts.next()).ok()?;
+        let day = number(parts.next()).ok()?;
+        if parts.next().is_some() || (month.is_none() && day.is_some()) {
+            return None;
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            if let Some(d) = day {
+                if d == 0 || d > days_in_month(year, m) {
+                    return None;
+                }
+            }
+        }
+        Some(Self { year, month, day })
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// When something ran; either end may be unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Period {
+    /// The first day, month or year, when known.
+    pub start: Option<PartialDate>,
+    /// The last day, month or year, when known.
+    pub end: Option<PartialDate>,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceRef {
+    /// A public web page.
+    Url(SafeUrl),
+    /// A document that is not on the web (for example an article in the project archive).
+    Document(String),
+}
+
+/// One source of a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The page or document.
+    pub reference: SourceRef,
+    /// A short title, when given.
+    pub title: Option<String>,
+}
+
+/// A link for further reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The target.
+    pub url: SafeUrl,
+    /// What the link is, in each language.
+    pub title: LocalizedText,
+}
+
+/// Where a record's facts come from and how far to trust them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The sources backing the record.
+    pub sources: Vec<Source>,
+    /// When the record was last checked against its sources.
+    pub checked: Option<PartialDate>,
+    /// Properties whose values are not confirmed by a source.
+    pub unverified: Vec<String>,
+    /// Caveats, and facts that changed later.
+    pub notes: Option<LocalizedText>,
+    /// Further reading.
+    pub links: Vec<Link>,
+}
+
+/// A colour as `#rrggbb`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colour(pub [u8; 3]);
+
+impl Colour {
+    /// Reads `#rrggbb` (either case).
+    pub fn parse(text: &str) -> Option<Self> {
+        let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
+        let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        Some(Self([byte(0)?, byte(2)?, byte(4)?]))
+    }
+
+    /// The CSS form, `#rrggbb`.
+    pub fn css(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
+    }
+}
+
+/// An entry of the theme vocabulary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Stable id, e.g. `theme-photonics`.
+    pub id: RecordId,
+    /// The theme's name.
+    pub name: LocalizedText,
+    /// What the theme covers.
+    pub description: LocalizedText,
+    /// Its colour on the map (always paired with a second cue).
+    pub colour: Colour,
+}
+
+/// Whether a place is an InnoCity or a partner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// A member municipality of an ecosystem agreement 2021-2027.
+    InnoCity,
+    /// A partner city or region outside the agreements.
+    Partner,
+}
+
+/// A city or region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Unique id.
+    pub id: RecordId,
+    /// InnoCity or partner.
+    pub kind: PlaceKind,
+    /// The official name in each language.
+    pub name: LocalizedText,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// The region, when given.
+    pub region: Option<LocalizedText>,
+    /// Where it is.
+    pub location: LatLng,
+    /// `location` projected once.
+    pub world: WorldPoint,
+    /// The agreement it belongs to (InnoCities).
+    pub agreement: Option<RecordId>,
+    /// Focus themes.
+    pub themes: Vec<RecordId>,
+    /// Official website.
+    pub website: Option<SafeUrl>,
+    /// Sources and caveats.
+    pub provenance: Provenance,
+}
+
+/// What kind of body an organisation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OrganisationKind {
+    /// A university.
+    University,
+    /// A research organisation.
+    Research,
+    /// An education provider.
+    Education,
+    /// A company.
+    Company,
+    /// An industrial park.
+    IndustrialPark,
+    /// A port.
+    Port,
+    /// A city-owned development company.
+    DevelopmentCompany,
+    /// A ministry, regional council or municipality.
+    PublicAuthority,
+    /// A network or cluster organisation.
+    Network,
+}
+
+impl OrganisationKind {
+    /// Every kind with its data value.
+    pub const CODES: [(Self, &'static str); 9] = [
+        (Self::University, "university"),
+        (Self::Research, "research"),
+        (Self::Education, "education"),
+        (Self::Company, "company"),
+        (Self::IndustrialPark, "industrial-park"),
+        (Self::Port, "port"),
+        (Self::DevelopmentCompany, "development-company"),
+        (Self::PublicAuthority, "public-authority"),
+        (Self::Network, "network"),
+    ];
+}
+
+/// An organisation at a site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organisation {
+    /// Unique id.
+    pub id: RecordId,
+    /// What kind of body it is.
+    pub kind: OrganisationKind,
+    /// Its name in each language.
+    pub name: LocalizedText,
+    /// What it does.
+    pub description: Option<LocalizedText>,
+    /// The place it is in, when that place is in the data.
+    pub place: Option<RecordId>,
+    /// Its site.
+    pub location: LatLng,
+    /// `location` projected once.
+    pub world: WorldPoint,
+    /// Official website.
+    pub website: Option<SafeUrl>,
+    /// Sources and caveats.
+    pub provenance: Provenance,
+}
+
+/// A state innovation ecosystem agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agreement {
+    /// Unique id.
+    pub id: RecordId,
+    /// The agreement's name.
+    pub name: LocalizedText,
+    /// Member places.
+    pub members: Vec<RecordId>,
+    /// Focus themes.
+    pub themes: Vec<RecordId>,
+    /// The agreement's own named priorities, in words.
+    pub focus: Option<LocalizedText>,
+    /// When it was signed.
+    pub signed: Option<PartialDate>,
+    /// Its term.
+    pub period: Period,
+    /// The regional council that funds it, when known.
+    pub intermediate_body: Option<LocalizedText>,
+    /// Sources and caveats.
+    pub provenance: Provenance,
+}
+
+/// How a party takes part in a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartnerRole {
+    /// Carries out the project with the lead.
+    CoImplementer,
+    /// A named partner.
+    Partner,
+    /// A member of the project's wider network.
+    Network,
+}
+
+impl PartnerRole {
+    /// Every role with its data value.
+    pub const CODES: [(Self, &'static str); 3] =
+        [(Self::CoImplementer, "co-implementer"), (Self::Partner, "partner"), (Self::Network, "network")];
+}
+
+/// A place or an organisation taking part in something.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// A place.
+    Place(RecordId),
+    /// An organisation.
+    Organisation(RecordId),
+}
+
+/// A project partner and its role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partner {
+    /// Who.
+    pub party: Party,
+    /// How.
+    pub role: PartnerRole,
+}
+
+/// Money, where known. Amounts are in euros.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Budget {
+    /// The total budget.
+    pub total_eur: Option<f64>,
+    /// The public share (for example ERDF and state).
+    pub public_funding_eur: Option<f64>,
+    /// What the public share consists of.
+    pub public_funding: Option<LocalizedText>,
+}
+
+/// A project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Project {
+    /// Unique id.
+    pub id: RecordId,
+    /// The project's name.
+    pub name: LocalizedText,
+    /// What it does.
+    pub description: LocalizedText,
+    /// Its theme.
+    pub theme: RecordId,
+    /// The lead place.
+    pub lead_place: RecordId,
+    /// The lead organisations.
+    pub lead_organisations: Vec<RecordId>,
+    /// Everyone else taking part.
+    pub partners: Vec<Partner>,
+    /// When it runs.
+    pub period: Period,
+    /// Its money, when anything is known.
+    pub budget: Option<Budget>,
+    /// Who funds it.
+    pub funder: Option<RecordId>,
+    /// Who coordinates it.
+    pub coordinator: Option<RecordId>,
+    /// Sources and caveats.
+    pub provenance: Provenance,
+}
+
+/// What kind of activity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActivityKind {
+    /// A visit.
+    Visit,
+    /// A study visit.
+    StudyVisit,
+    /// An event.
+    Event,
+    /// A standing partnership.
+    Partnership,
+    /// A seminar.
+    Seminar,
+}
+
+impl ActivityKind {
+    /// Every kind with its data value.
+    pub const CODES: [(Self, &'static str); 5] = [
+        (Self::Visit, "visit"),
+        (Self::StudyVisit, "study-visit"),
+        (Self::Event, "event"),
+        (Self::Partnership, "partnership"),
+        (Self::Seminar, "seminar"),
+    ];
+}
+
+/// A visit, event or partnership.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity {
+    /// Unique id.
+    pub id: RecordId,
+    /// What kind.
+    pub kind: ActivityKind,
+    /// Its name.
+    pub name: LocalizedText,
+    /// What happened.
+    pub description: LocalizedText,
+    /// Where.
+    pub places: Vec<RecordId>,
+    /// With whom.
+    pub organisations: Vec<RecordId>,
+    /// The project it belongs to.
+    pub project: Option<RecordId>,
+    /// When, if known.
+    pub period: Option<Period>,
+    /// Whether it took place online.
+    pub is_virtual: bool,
+    /// Sources and caveats.
+    pub provenance: Provenance,
+}
+
+/// A whole data file, validated and cross-referenced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    /// The theme vocabulary.
+    pub themes: Vec<Theme>,
+    /// Cities and regions.
+    pub places: Vec<Place>,
+    /// Organisations.
+    pub organisations: Vec<Organisation>,
+    /// Ecosystem agreements.
+    pub agreements: Vec<Agreement>,
+    /// Projects.
+    pub projects: Vec<Project>,
+    /// Visits, events and partnerships.
+    pub activities: Vec<Activity>,
+}
+
+/// What a marker on the map stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    /// An InnoCity.
+    InnoCity,
+    /// A partner place.
+    Partner,
+    /// An organisation.
+    Organisation,
+}
+
+impl MarkerKind {
+    /// The CSS modifier and data value.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::InnoCity => "innocity",
+            Self::Partner => "partner",
+            Self::Organisation => "organisation",
+        }
+    }
+
+    /// The kind in words, for names and panels.
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Self::InnoCity, Language::En) => "InnoCity",
+            (Self::InnoCity, Language::Fi) => "Innokaupunki",
+            (Self::InnoCity, Language::Sv) => "Innostad",
+            (Self::Partner, Language::En) => "Partner place",
+            (Self::Partner, Language::Fi) => "Kumppanipaikka",
+            (Self::Partner, Language::Sv) => "Partnerort",
+            (Self::Organisation, Language::En) => "Organisation",
+            (Self::Organisation, Language::Fi) => "Organisaatio",
+            (Self::Organisation, Language::Sv) => "Organisation",
+        }
+    }
+}
+
+/// Something drawn on the map: a place or an organisation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapMarker {
+    /// The record it stands for.
+    pub id: RecordId,
+    /// What it is (drives the marker shape).
+    pub kind: MarkerKind,
+    /// Its name.
+    pub name: LocalizedText,
+    /// Where.
+    pub location: LatLng,
+    /// `location` projected once.
+    pub world: WorldPoint,
+}
+
+impl MapMarker {
+    /// The accessible name of the marker, e.g. "Kokkola, InnoCity".
+    pub fn label(&self, language: Language) -> String {
+        format!("{}, {}", self.name.get(language), self.kind.label(language))
+    }
+}
+
+/// A project a place takes part in, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Involvement<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// `None` when the place leads it.
+    pub role: Option<PartnerRole>,
+}
+
+impl Dataset {
+    /// Every marker: places first (InnoCities, then partners), then organisations.
+    pub fn markers(&self) -> Vec<MapMarker> {
+        let places = self.places.iter().map(|p| MapMarker {
+            id: p.id.clone(),
+            kind: match p.kind {
+                PlaceKind::InnoCity => MarkerKind::InnoCity,
+                PlaceKind::Partner => MarkerKind::Partner,
+            },
+            name: p.name.clone(),
+            location: p.location,
+            world: p.world,
+        });
+        let organisations = self.organisations.iter().map(|o| MapMarker {
+            id: o.id.clone(),
+            kind: MarkerKind::Organisation,
+            name: o.name.clone(),
+            location: o.location,
+            world: o.world,
+        });
+        let mut markers: Vec<MapMarker> = places.chain(organisations).collect();
+        markers.sort_by_key(|m| match m.kind {
+            MarkerKind::InnoCity => 0,
+            MarkerKind::Partner => 1,
+            MarkerKind::Organisation => 2,
+        });
+        markers
+    }
+
+    /// An index from id to record type, for lookups.
+    pub fn index(&self) -> HashMap<&RecordId, RecordType> {
+        let mut index = HashMap::new();
+        index.extend(self.themes.iter().map(|r| (&r.id, RecordType::Theme)));
+        index.extend(self.places.iter().map(|r| (&r.id, RecordType::Place)));
+        index.extend(self.organisations.iter().map(|r| (&r.id, RecordType::Organisation)));
+        index.extend(self.agreements.iter().map(|r| (&r.id, RecordType::Agreement)));
+        index.extend(self.projects.iter().map(|r| (&r.id, RecordType::Project)));
+        index.extend(self.activities.iter().map(|r| (&r.id, RecordType::Activity)));
+        index
+    }
+
+    /// The place with `id`.
+    pub fn place(&self, id: &RecordId) -> Option<&Place> {
+        self.places.iter().find(|p| &p.id == id)
+    }
+
+    /// The organisation with `id`.
+    pub fn organisation(&self, id: &RecordId) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| &o.id == id)
+    }
+
+    /// The agreement with `id`.
+    pub fn agreement(&self, id: &RecordId) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| &a.id == id)
+    }
+
+    /// The theme with `id`.
+    pub fn theme(&self, id: &RecordId) -> Option<&Theme> {
+        self.themes.iter().find(|t| &t.id == id)
+    }
+
+    /// The projects a place leads or partners in, leads first.
+    pub fn projects_of_place(&self, id: &RecordId) -> Vec<Involvement<'_>> {
+        let party = Party::Place(id.clone());
+        let leads =
+            self.projects.iter().filter(|p| &p.lead_place == id).map(|project| Involvement { project, role: None });
+        let partners = self.projects.iter().filter_map(|project| {
+            let partner = project.partners.iter().find(|partner| partner.party == party)?;
+            (&project.lead_place != id).then_some(Involvement { project, role: Some(partner.role) })
+        });
+        leads.chain(partners).collect()
+    }
+
+    /// The projects an organisation leads or partners in, leads first.
+    pub fn projects_of_organisation(&self, id: &RecordId) -> Vec<Involvement<'_>> {
+        let party = Party::Organisation(id.clone());
+        let leads = self
+            .projects
+            .iter()
+            .filter(|p| p.lead_organisations.contains(id))
+            .map(|project| Involvement { project, role: None });
+        let partners = self.projects.iter().filter_map(|project| {
+            let partner = project.partners.iter().find(|partner| partner.party == party)?;
+            (!project.lead_organisations.contains(id)).then_some(Involvement { project, role: Some(partner.role) })
+        });
+        leads.chain(partners).collect()
+    }
+}
