@@ -6,14 +6,12 @@
 
 use std::fmt::Write;
 
-use geojson::{Geometry, GeometryValue, Position};
-use serde::Deserialize;
-use serde_json::Value;
+use geojson::{GeometryValue, Position};
 
-use super::error::{describe_json, DataError, FeatureRef, Problem, ProblemKind, Severity};
+use super::error::{DataError, FeatureRef, Problem, ProblemKind, Severity};
 use super::geo::LatLng;
 use super::projection::project;
-use super::reader::read_feature_array;
+use super::reader::{describe_json, geometry_of, read_feature_array};
 use super::viewport::Viewport;
 
 /// SVG path data for each basemap layer, in path units.
@@ -34,20 +32,23 @@ pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
     let mut basemap = Basemap::default();
     let features = read_feature_array(text, &mut basemap.problems)?;
     for (index, feature) in features.iter().enumerate() {
-        let layer = feature.pointer("/properties/layer").and_then(Value::as_str);
+        let feature = feature.as_object();
+        let properties = feature.and_then(|f| f.get("properties")).and_then(|p| p.as_object());
+        let layer = properties.and_then(|p| p.get("layer")).and_then(|l| l.as_str());
         let target = match layer {
             Some("land") => &mut basemap.land,
             Some("border") => &mut basemap.borders,
             _ => continue,
         };
-        let geometry = feature.get("geometry").map(Geometry::deserialize);
+        let geometry_value = feature.and_then(|f| f.get("geometry"));
+        let geometry = geometry_value.map(geometry_of);
         match geometry {
             Some(Ok(geometry)) => append_geometry(target, &geometry.value),
             _ => basemap.problems.push(Problem {
                 feature: Some(FeatureRef { index, id: None }),
                 field: "geometry".to_owned(),
                 kind: ProblemKind::WrongValue {
-                    found: feature.get("geometry").map_or_else(|| "nothing".to_owned(), describe_json),
+                    found: geometry_value.map_or_else(|| "nothing".to_owned(), describe_json),
                     expected: "a GeoJSON geometry",
                 },
                 severity: Severity::Error,

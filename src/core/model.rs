@@ -276,6 +276,8 @@ pub struct Place {
     pub country: String,
     /// The region, when given.
     pub region: Option<LocalizedText>,
+    /// A short introduction, when given.
+    pub description: Option<LocalizedText>,
     /// Where it is.
     pub location: LatLng,
     /// `location` projected once.
@@ -429,8 +431,8 @@ pub struct Project {
     pub name: LocalizedText,
     /// What it does.
     pub description: LocalizedText,
-    /// Its theme.
-    pub theme: RecordId,
+    /// Its theme; `None` for a project that spans all themes (such as national coordination).
+    pub theme: Option<RecordId>,
     /// The lead place.
     pub lead_place: RecordId,
     /// The lead organisations.
@@ -616,7 +618,13 @@ impl Dataset {
 
     /// An index from id to record type, for lookups.
     pub fn index(&self) -> HashMap<&RecordId, RecordType> {
-        let mut index = HashMap::new();
+        let total = self.themes.len()
+            + self.places.len()
+            + self.organisations.len()
+            + self.agreements.len()
+            + self.projects.len()
+            + self.activities.len();
+        let mut index = HashMap::with_capacity(total);
         index.extend(self.themes.iter().map(|r| (&r.id, RecordType::Theme)));
         index.extend(self.places.iter().map(|r| (&r.id, RecordType::Place)));
         index.extend(self.organisations.iter().map(|r| (&r.id, RecordType::Organisation)));

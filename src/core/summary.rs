@@ -38,7 +38,7 @@ pub struct Summary {
     pub other_names: Vec<(Language, String)>,
     /// Region and country code, as one line.
     pub region: Option<String>,
-    /// An organisation's description.
+    /// The place's or organisation's description.
     pub description: Option<String>,
     /// The place an organisation is in.
     pub located_in: Option<String>,
@@ -70,7 +70,7 @@ pub fn summarise(dataset: &Dataset, id: &RecordId, language: Language) -> Option
             .map(|i| ProjectLine {
                 id: i.project.id.clone(),
                 name: i.project.name.get(language).to_owned(),
-                theme: theme_name(&i.project.theme),
+                theme: i.project.theme.as_ref().and_then(theme_name),
                 role: text.role(i.role),
             })
             .collect::<Vec<_>>()
@@ -99,7 +99,7 @@ pub fn summarise(dataset: &Dataset, id: &RecordId, language: Language) -> Option
             name: place.name.get(language).to_owned(),
             other_names: other_names(&place.name, language),
             region: Some(region),
-            description: None,
+            description: place.description.as_ref().map(|d| d.get(language).to_owned()),
             located_in: None,
             agreement: agreement.map(|a| a.name.get(language).to_owned()),
             agreement_focus: agreement.and_then(|a| a.focus.as_ref()).map(|f| f.get(language).to_owned()),

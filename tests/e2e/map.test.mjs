@@ -51,6 +51,60 @@ test('the map renders the basemap and every place as a named marker, with no err
   }
 });
 
+test('every agreement city, partner place and organisation is on the map, and each lead project shows in its lead city', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    const count = (kind) => page.locator(`.marker--${kind}`).count();
+    const expectedCount = (kind) => expectedMarkers.filter((m) => m.kind === kind).length;
+    assert.equal(await count('innocity'), 20);
+    assert.equal(await count('partner'), expectedCount('partner'));
+    assert.equal(await count('organisation'), expectedCount('organisation'));
+    const projects = bundledData.features.filter((f) => f.properties.record === 'project');
+    const leads = projects.filter((p) => p.id.endsWith('-lead-project'));
+    assert.equal(leads.length, 6, 'six lead projects');
+    for (const project of projects) {
+      await page.evaluate((id) => document.querySelector(`.marker[data-place-id="${id}"]`).click(), project.properties.lead.place);
+      const item = page.locator(`.panel li[data-project-id="${project.id}"]`);
+      await item.waitFor();
+      const line = await item.textContent();
+      assert.ok(line.startsWith(project.properties.name.en) && line.includes('· lead'), line);
+      await page.keyboard.press('Escape');
+      await page.locator('.panel').waitFor({ state: 'detached' });
+    }
+    // A non-InnoCity partner shows the project it takes part in, with its role.
+    await page.evaluate(() => document.querySelector('.marker[data-place-id="raahe"]').click());
+    assert.match(await page.locator('.panel li[data-project-id="green-electrification-lead-project"]').textContent(), /partner/);
+    await screenshot(page, 'partner-panel');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the panel shows the agreement, projects and safe source links of a city', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    await marker(page, 'kokkola').click();
+    const panel = page.locator('.panel');
+    await panel.waitFor();
+    const text = await panel.textContent();
+    assert.match(text, /Innovation ecosystem agreement 2021–2027/);
+    assert.match(text, /Battery chemistry lead project/);
+    await panel.locator('summary').click();
+    const links = panel.locator('a.external');
+    assert.ok((await links.count()) > 0, 'sources are linked');
+    for (const link of await links.all()) {
+      assert.match(await link.getAttribute('href'), /^https?:\/\//);
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      assert.equal(await link.getAttribute('target'), '_blank');
+    }
+    await screenshot(page, 'city-panel-sources');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('dragging pans the map exactly with the pointer', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
@@ -239,10 +293,18 @@ test('a broken record is listed and every valid place still shows', async () => 
   try {
     assert.equal(await page.locator('.marker').count(), expectedMarkers.length - 2);
     const notice = page.locator('.skipped');
-    // Two broken places, and the agreement that listed them as members.
-    assert.equal(await notice.locator('summary').textContent(), 'The data has 4 problems; what they affect is not shown:');
+    // The two broken places, and every record that refers to them, and nothing else.
+    assert.match(await notice.locator('summary').textContent(), /^The data has \d+ problems; what they affect is not shown:$/);
     await notice.locator('summary').click();
     const items = await notice.locator('li').allTextContents();
+    const related = new Set(broken.features
+      .map((f, i) => [JSON.stringify(f), i])
+      .filter(([text]) => text.includes(`"${swapped.id}"`) || text.includes(`"${scripted.id}"`))
+      .map(([, i]) => i));
+    for (const item of items) {
+      const index = Number(/^feature (\d+) /.exec(item)?.[1]);
+      assert.ok(related.has(index), `a problem unrelated to the two broken places: ${item}`);
+    }
     assert.ok(items.includes(`feature ${swappedIndex} (id "${swapped.id}"), field \`geometry.coordinates\`: found [263.8, 23.1]; expected longitude in -180..180 then latitude in -90..90`), items.join('\n'));
     assert.ok(items.includes(`feature ${scriptedIndex} (id "${scripted.id}"), field \`properties.name\`: found a string "<script>alert(1)</script>"; expected an object with "en", "fi" and "sv" texts`), items.join('\n'));
     assert.equal(await page.locator('script:not([src])').count(), 0, 'text from data is never markup');
