@@ -74,7 +74,7 @@ fn known_sea_is_sea() {
 }
 
 #[test]
-fn it_covers_the_whole_pan_area_and_parses_cleanly() {
+fn land_reaches_every_edge_of_the_pan_area_and_parses_cleanly() {
     let rings = land_rings();
     let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(lon, lat) in rings.iter().flatten() {

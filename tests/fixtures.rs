@@ -210,3 +210,41 @@ fn every_fixture_file_is_in_the_manifest_and_tested() {
         }
     }
 }
+
+/// The command-line validator (the README's command) fails on every fixture that has a problem,
+/// passes the clean ones, and names each expected problem's kind and field in what it prints.
+#[test]
+fn the_validator_fails_with_precise_messages_on_every_broken_fixture() {
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures_dir().join("manifest.json")).unwrap()).unwrap();
+    let mut checked = 0;
+    for entry in manifest.as_array().unwrap() {
+        let file = entry["file"].as_str().unwrap();
+        if file.starts_with("GENERATED") {
+            continue;
+        }
+        let output =
+            std::process::Command::new(env!("CARGO_BIN_EXE_validate")).arg(fixtures_dir().join(file)).output().unwrap();
+        let printed = String::from_utf8_lossy(&output.stdout);
+        let problems = entry["problems"].as_array().unwrap();
+        let clean = entry["file_error"].is_null() && problems.is_empty();
+        assert_eq!(output.status.code(), Some(if clean { 0 } else { 1 }), "{file}:\n{printed}");
+        if let Some(kind) = entry["file_error"].as_str() {
+            assert!(printed.contains(&format!("error [{kind}]")), "{file}: expected [{kind}] in\n{printed}");
+        }
+        for problem in problems {
+            let kind = problem["kind"].as_str().unwrap();
+            let field = problem["field"].as_str().unwrap();
+            let severity = problem["severity"].as_str().unwrap();
+            assert!(
+                printed.contains(&format!("{severity} [{kind}]")),
+                "{file}: expected {severity} [{kind}] in\n{printed}"
+            );
+            if !field.is_empty() {
+                assert!(printed.contains(&format!("`{field}`")), "{file}: expected field `{field}` in\n{printed}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 90, "only {checked} fixtures were run through the validator");
+}

@@ -65,6 +65,14 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
         }
     };
     let on_pointer_move = move |ev: PointerEvent| {
+        // No button held: the release happened outside the map (before capture), so end the press
+        // instead of dragging a map nobody holds.
+        if ev.buttons() == 0 {
+            if drag.try_update_value(|t| t.release(ev.pointer_id())).unwrap_or(false) {
+                dragging.set(false);
+            }
+            return;
+        }
         let Some(at) = pointer_at(&ev) else { return };
         let step = drag.try_update_value(|t| t.move_to(ev.pointer_id(), at)).unwrap_or(DragStep::Ignored);
         match step {

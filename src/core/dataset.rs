@@ -130,7 +130,11 @@ mod tests {
     #[test]
     fn no_places_shows_the_whole_area() {
         let data = MapData::from_texts(EMPTY, EMPTY).unwrap();
-        let view = data.home_view(ScreenSize::new(400.0, 400.0));
-        assert!(view.zoom().value() >= 3.0);
+        let size = ScreenSize::new(1600.0, 1200.0);
+        let view = data.home_view(size);
+        for corner in [MAP_AREA.south_west, MAP_AREA.north_east] {
+            let p = view.lat_lng_to_screen(corner);
+            assert!((0.0..=size.width).contains(&p.x) && (0.0..=size.height).contains(&p.y), "{corner:?} at {p:?}");
+        }
     }
 }

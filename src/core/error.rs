@@ -153,6 +153,11 @@ pub enum ProblemKind {
         /// Its name.
         name: String,
     },
+    /// The list of problems was cut short.
+    TooManyProblems {
+        /// How many more there were.
+        more: usize,
+    },
 }
 
 impl ProblemKind {
@@ -169,6 +174,7 @@ impl ProblemKind {
             Self::BadDate { .. } => "bad-date",
             Self::ByteOrderMark => "byte-order-mark",
             Self::UnknownProperty { .. } => "unknown-property",
+            Self::TooManyProblems { .. } => "too-many-problems",
         }
     }
 }
@@ -202,6 +208,9 @@ impl fmt::Display for ProblemKind {
                 write!(f, "the file starts with a byte-order mark; expected plain UTF-8 (it was ignored)")
             }
             Self::UnknownProperty { name } => write!(f, "\"{name}\" is not part of the format; it was ignored"),
+            Self::TooManyProblems { more } => {
+                write!(f, "{more} more problems are not listed; fix the ones above first")
+            }
         }
     }
 }

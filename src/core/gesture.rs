@@ -84,9 +84,10 @@ pub struct DragTracker {
 }
 
 impl DragTracker {
-    /// A pointer went down at `at`. A second pointer does not steal an ongoing drag.
+    /// A pointer went down at `at`. A second pointer does not steal an ongoing drag, but the same
+    /// pointer pressing again replaces its old press (its release happened outside the map).
     pub fn press(&mut self, pointer_id: i32, at: ScreenPoint) {
-        if self.press.is_none() {
+        if self.press.is_none_or(|p| p.pointer_id == pointer_id) {
             self.press = Some(Press { pointer_id, start: at, last: at, dragging: false });
         }
     }
@@ -181,6 +182,15 @@ mod tests {
         assert!(t.is_dragging());
         assert!(t.release(7));
         assert!(!t.is_dragging());
+    }
+
+    #[test]
+    fn a_press_whose_release_was_missed_is_replaced() {
+        let mut t = DragTracker::default();
+        t.press(1, ScreenPoint::new(0.0, 0.0));
+        // The release happened outside the map; the next press starts afresh from its own point.
+        t.press(1, ScreenPoint::new(500.0, 500.0));
+        assert_eq!(t.move_to(1, ScreenPoint::new(510.0, 500.0)), DragStep::Started(ScreenOffset { dx: 10.0, dy: 0.0 }));
     }
 
     #[test]

@@ -133,15 +133,20 @@ impl UiText {
         }
     }
 
-    /// Notice when the data has errors (something was left out or shown in another language).
+    /// Notice when the data has errors: records or fields left out, or texts shown in another
+    /// language.
     pub fn data_problems(self, count: usize) -> String {
         match (self.0, count) {
-            (Language::En, 1) => "The data has 1 problem; what it affects is not shown:".to_owned(),
-            (Language::En, n) => format!("The data has {n} problems; what they affect is not shown:"),
-            (Language::Fi, 1) => "Aineistossa on 1 virhe; sen koskemaa tietoa ei näytetä:".to_owned(),
-            (Language::Fi, n) => format!("Aineistossa on {n} virhettä; niiden koskemaa tietoa ei näytetä:"),
-            (Language::Sv, 1) => "Datan har 1 fel; det som felet gäller visas inte:".to_owned(),
-            (Language::Sv, n) => format!("Datan har {n} fel; det som felen gäller visas inte:"),
+            (Language::En, 1) => "The data has 1 error; something is left out or shown in another language:".to_owned(),
+            (Language::En, n) => {
+                format!("The data has {n} errors; some things are left out or shown in another language:")
+            }
+            (Language::Fi, 1) => "Aineistossa on 1 virhe; jotain puuttuu tai näkyy toisella kielellä:".to_owned(),
+            (Language::Fi, n) => {
+                format!("Aineistossa on {n} virhettä; osa tiedoista puuttuu tai näkyy toisella kielellä:")
+            }
+            (Language::Sv, 1) => "Datan har 1 fel; något saknas eller visas på ett annat språk:".to_owned(),
+            (Language::Sv, n) => format!("Datan har {n} fel; en del saknas eller visas på ett annat språk:"),
         }
     }
 

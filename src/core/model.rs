@@ -89,16 +89,16 @@ impl SafeUrl {
     /// The URL, if `text` is an absolute http(s) URL with a host and no whitespace or control
     /// characters.
     pub fn parse(text: &str) -> Option<Self> {
-        let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-        let rest = if lower.starts_with("https://") {
-            &text[8..]
-        } else if lower.starts_with("http://") {
-            &text[7..]
-        } else {
-            return None;
-        };
+        let scheme_len = ["https://", "http://"]
+            .iter()
+            .find(|scheme| text.get(..scheme.len()).is_some_and(|p| p.eq_ignore_ascii_case(scheme)))?
+            .len();
+        let rest = &text[scheme_len..];
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let clean = !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+        let unsafe_byte = |b: &u8| *b <= b' ' || *b == 0x7f || matches!(*b, b'"' | b'<' | b'>');
+        // Bytes first (URLs are nearly always ASCII); characters only when there is non-ASCII.
+        let clean = !text.as_bytes().iter().any(unsafe_byte)
+            && (text.is_ascii() || !text.chars().any(|c| c.is_whitespace() || c.is_control()));
         (clean && !host.is_empty() && text.len() <= Self::MAX_LEN).then(|| Self(text.to_owned()))
     }
 
@@ -123,7 +123,8 @@ impl PartialDate {
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates such as 2023-02-30.
     pub fn parse(text: &str) -> Option<Self> {
         let mut parts = text.split('-');
-        let year = parts.next().filter(|y| y.len() == 4)?.parse::<u16>().ok()?;
+        let year =
+            parts.next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?.parse::<u16>().ok()?;
         let number = |p: Option<&str>| -> Result<Option<u8>, ()> {
             match p {
                 None => Ok(None),
@@ -230,7 +231,7 @@ pub struct Colour(pub [u8; 3]);
 impl Colour {
     /// Reads `#rrggbb` (either case).
     pub fn parse(text: &str) -> Option<Self> {
-        let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
+        let hex = text.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
         let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
         Some(Self([byte(0)?, byte(2)?, byte(4)?]))
     }

@@ -13,7 +13,7 @@
 //! path is only turned into text when a problem is reported, so a clean 10,000-place file reads
 //! in tens of milliseconds (`cargo xtask bench-data`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use geojson::{Geometry, GeometryValue};
@@ -34,6 +34,9 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_TEXT_CHARS: usize = 600;
 /// The longest name or title, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
+/// Problems listed at most; beyond this one line says how many more there were, so a hostile
+/// file of millions of broken features cannot exhaust memory with messages.
+pub const MAX_PROBLEMS: usize = 1000;
 
 /// A validated dataset and everything that was wrong with the file.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,8 +70,10 @@ pub fn read_dataset(text: &str) -> Result<ReadOutcome, DataError> {
         let kind = ProblemKind::UnknownProperty { name: shorten(name) };
         problems.push(Problem { feature: None, field: shorten(name), kind, severity: Severity::Warning });
     }
-    let mut ids: HashMap<&str, IdEntry> = HashMap::with_capacity(features.len());
-    let mut records = Vec::with_capacity(features.len());
+    // Sized for real files only: a hostile file may hold millions of tiny features.
+    let mut ids: HashMap<&str, IdEntry> = HashMap::with_capacity(features.len().min(4096));
+    let mut records = Vec::with_capacity(features.len().min(4096));
+    let mut overflow = 0usize;
     for (index, feature) in features.iter().enumerate() {
         let mut reader = RecordReader::new(index);
         let record = reader.record(feature);
@@ -86,7 +91,12 @@ pub fn read_dataset(text: &str) -> Result<ReadOutcome, DataError> {
             }
         }
         let failed = reader.failed;
-        problems.extend(reader.problems);
+        // Keep enough to report the first MAX_PROBLEMS in order and count the rest.
+        if problems.len() < 4 * MAX_PROBLEMS {
+            problems.extend(reader.problems);
+        } else {
+            overflow += reader.problems.len();
+        }
         if let (Some(record), false, Some(id)) = (record, failed, id) {
             if let Some(entry) = ids.get_mut(id) {
                 entry.valid = true;
@@ -96,6 +106,18 @@ pub fn read_dataset(text: &str) -> Result<ReadOutcome, DataError> {
     }
     let dataset = resolve(records, &ids, &mut problems);
     problems.sort_by_key(|p| p.feature.as_ref().map_or(0, |f| f.index + 1));
+    if problems.len() + overflow > MAX_PROBLEMS {
+        let more = problems.len() + overflow - MAX_PROBLEMS;
+        let errors = overflow > 0 || problems[MAX_PROBLEMS..].iter().any(|p| p.severity == Severity::Error);
+        problems.truncate(MAX_PROBLEMS);
+        let severity = if errors { Severity::Error } else { Severity::Warning };
+        problems.push(Problem {
+            feature: None,
+            field: String::new(),
+            kind: ProblemKind::TooManyProblems { more },
+            severity,
+        });
+    }
     Ok(ReadOutcome { dataset, problems })
 }
 
@@ -462,6 +484,14 @@ impl<'f> RecordReader<'f> {
         if let Some(location) = plain_point(value) {
             return self.valid_location(location);
         }
+        // Another geometry type is reported from its "type" alone, without converting what may
+        // be megabytes of coordinates.
+        if let Some(kind) = members(value).and_then(|o| o.get("type")).and_then(Json::as_str).filter(|t| *t != "Point")
+        {
+            let found = format!("a {} geometry", shorten(kind));
+            self.error(Path::Root("geometry.type"), ProblemKind::WrongValue { found, expected: EXPECTED_POINT });
+            return None;
+        }
         let Ok(geometry) = geometry_of(value) else {
             // Point at the coordinates when the shape is a Point, so the editor looks there.
             let object = members(value);
@@ -532,7 +562,7 @@ impl<'f> RecordReader<'f> {
         for (slot, language) in found.iter_mut().zip(Language::ALL) {
             let lang_field = Path::Sub(&field, language.code());
             match texts.get(language.code()) {
-                Some(Json::Str(s)) if !s.trim().is_empty() => *slot = self.plain(s, lang_field, limit),
+                Some(Json::Str(s)) if !s.trim_start().is_empty() => *slot = self.plain(s, lang_field, limit),
                 None | Some(Json::Null) | Some(Json::Str(_)) => {
                     let expected = "a non-empty text in every language (another language is shown instead)";
                     self.error_kept(lang_field, ProblemKind::Missing { expected });
@@ -1095,9 +1125,10 @@ impl<'a> Props<'_, 'a> {
 /// Whether text contains something a browser would read as a tag: `<` followed by a letter,
 /// `/`, `!` or `?`. ("3 < 4" stays allowed.)
 pub fn contains_markup(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|at| {
+        bytes.get(at + 1).is_some_and(|next| next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+    })
 }
 
 fn first_day(d: PartialDate) -> (u16, u8, u8) {
@@ -1243,12 +1274,21 @@ impl ReferenceCheck<'_, '_> {
         }
     }
 
-    /// The resolvable items of a list of references, without repeats. Lists are short (a few
-    /// partners or themes), so a linear check beats hashing.
+    /// The resolvable items of a list of references, without repeats. Real lists are short, so
+    /// a linear check is fastest; a long (possibly hostile) list is de-duplicated by hashing.
     fn keep(&mut self, ids: Vec<RecordId>, expected: RecordType, field: Path<'_>) -> Vec<RecordId> {
-        let mut kept: Vec<RecordId> = Vec::with_capacity(ids.len());
+        const LINEAR_UP_TO: usize = 16;
+        let mut kept: Vec<RecordId> = Vec::with_capacity(ids.len().min(LINEAR_UP_TO));
+        let mut seen: HashSet<RecordId> = HashSet::new();
         for (i, id) in ids.into_iter().enumerate() {
-            if self.optional(&id, expected, Path::Item(&field, i)) && !kept.contains(&id) {
+            if !self.optional(&id, expected, Path::Item(&field, i)) {
+                continue;
+            }
+            let repeat = if kept.len() < LINEAR_UP_TO { kept.contains(&id) } else { !seen.insert(id.clone()) };
+            if !repeat {
+                if kept.len() < LINEAR_UP_TO {
+                    seen.insert(id.clone());
+                }
                 kept.push(id);
             }
         }
@@ -1515,6 +1555,35 @@ mod tests {
             let value: Json<'_> = serde_json::from_str(other).unwrap();
             assert_eq!(plain_point(&value), None, "{other} goes through geojson");
         }
+    }
+
+    #[test]
+    fn millions_of_broken_features_give_a_bounded_list_of_problems() {
+        let text = format!(r#"{{"type":"FeatureCollection","features":[{}0]}}"#, "0,".repeat(200_000));
+        let outcome = read_dataset(&text).unwrap();
+        assert_eq!(outcome.problems.len(), MAX_PROBLEMS + 1);
+        let last = outcome.problems.last().unwrap();
+        assert_eq!(last.kind, ProblemKind::TooManyProblems { more: 200_001 - MAX_PROBLEMS });
+        assert_eq!(last.severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_long_list_of_repeated_references_is_deduplicated_quickly() {
+        let themes = format!("[{}\"t\"]", "\"t\",".repeat(50_000));
+        let text = collection(&[theme("t"), place("a", "[1, 2]", &format!(r#","themes":{themes}"#))]);
+        let start = std::time::Instant::now();
+        let outcome = read_dataset(&text).unwrap();
+        assert_eq!(outcome.dataset.places[0].themes.len(), 1);
+        // Quadratic de-duplication would take minutes here; hashing takes milliseconds.
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn signs_and_other_digits_are_not_dates_or_colours() {
+        assert!(PartialDate::parse("+999").is_none());
+        assert!(PartialDate::parse("2024-+1").is_none());
+        assert!(Colour::parse("#+1+2+3").is_none());
+        assert_eq!(Colour::parse("#0072B2").map(Colour::css).as_deref(), Some("#0072b2"));
     }
 
     #[test]

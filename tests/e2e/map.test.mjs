@@ -109,17 +109,21 @@ test('dragging pans the map exactly with the pointer', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
     const before = await centreOf(marker(page, 'kokkola'));
-    await page.mouse.move(700, 500);
+    // Grab the map on Kuopio's marker: the map follows the pointer, so the drag also ends on it.
+    const start = await centreOf(marker(page, 'kuopio'));
+    await page.mouse.move(start.x, start.y);
     await page.mouse.down();
-    await page.mouse.move(760, 530, { steps: 4 });
-    await page.mouse.move(820, 560, { steps: 4 });
+    await page.mouse.move(start.x + 60, start.y + 30, { steps: 4 });
+    await page.mouse.move(start.x + 120, start.y + 60, { steps: 4 });
+    const underPointer = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.marker')?.dataset.placeId,
+      { x: start.x + 120, y: start.y + 60 });
+    assert.equal(underPointer, 'kuopio', 'the drag ends over the marker it started on');
     await page.mouse.up();
     await settle(page);
     const after = await centreOf(marker(page, 'kokkola'));
     assertNear(after.x - before.x, 120, 1, 'horizontal movement');
     assertNear(after.y - before.y, 60, 1, 'vertical movement');
-    // A drag that ends over a marker must not open it.
-    assert.equal(await page.locator('.panel').count(), 0);
+    assert.equal(await page.locator('.panel').count(), 0, 'a drag that ends over a marker does not open it');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -150,8 +154,21 @@ test('the wheel zooms about the cursor: the place under it stays put, the others
     await settle(page);
     const afterDouble = await centreOf(marker(page, 'oulu'));
     assert.ok(Math.hypot(afterDouble.x - beforeDouble.x, afterDouble.y - beforeDouble.y) > 50, 'double-click zoomed in');
+    const spreadOf = async () => {
+      const [a, b] = [await centreOf(marker(page, 'tampere')), await centreOf(marker(page, 'oulu'))];
+      return Math.hypot(a.x - b.x, a.y - b.y);
+    };
+    const beforeButton = await spreadOf();
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await settle(page);
+    assertNear((await spreadOf()) / beforeButton, 0.5, 0.01, 'the Zoom out button halves distances');
+    // A line-mode wheel (as Firefox sends): three lines towards the user zooms out.
+    const beforeLines = await spreadOf();
+    await page.evaluate(({ x, y }) => document.querySelector('.map').dispatchEvent(
+      new WheelEvent('wheel', { deltaY: 3, deltaMode: 1, clientX: x, clientY: y, bubbles: true, cancelable: true })), anchor);
+    await settle(page);
+    const ratio = (await spreadOf()) / beforeLines;
+    assert.ok(ratio < 0.8 && ratio > 0.5, `three wheel lines zoom out by about half a level (×${ratio.toFixed(3)})`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -194,10 +211,21 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
     const after = await centreOf(marker(page, 'vaasa'));
     assertNear(after.x - before.x, -100, 1, 'ArrowRight moves the view east (content left)');
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page does not scroll');
+    const spread = async () => {
+      const [a, b] = [await centreOf(marker(page, 'vaasa')), await centreOf(marker(page, 'joensuu'))];
+      return Math.hypot(a.x - b.x, a.y - b.y);
+    };
+    const beforePlus = await spread();
     await page.keyboard.press('+');
     await settle(page);
+    assertNear((await spread()) / beforePlus, 2, 0.01, '+ zooms in one level');
     await page.keyboard.press('Home');
     await settle(page);
+    const viewport = page.viewportSize();
+    for (const id of ['hurth', 'antwerp', 'rovaniemi', 'umea']) {
+      const p = await centreOf(marker(page, id));
+      assert.ok(p.x >= 0 && p.y >= 0 && p.x <= viewport.width && p.y <= viewport.height, `Home shows everything, including ${id}`);
+    }
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.dataset.placeId);
     assert.equal(focused, expectedMarkers[0].id, 'the next Tab reaches the first marker');
@@ -294,7 +322,7 @@ test('a broken record is listed and every valid place still shows', async () => 
     assert.equal(await page.locator('.marker').count(), expectedMarkers.length - 2);
     const notice = page.locator('.skipped');
     // The two broken places, and every record that refers to them, and nothing else.
-    assert.match(await notice.locator('summary').textContent(), /^The data has \d+ problems; what they affect is not shown:$/);
+    assert.match(await notice.locator('summary').textContent(), /^The data has \d+ errors; some things are left out or shown in another language:$/);
     await notice.locator('summary').click();
     const items = await notice.locator('li').allTextContents();
     const related = new Set(broken.features

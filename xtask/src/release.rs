@@ -105,7 +105,7 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
         let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes));
         let value_start = at + "integrity=".len();
         let old_len = attribute(&rest[at..tag_end], "integrity").map_or(0, str::len);
-        let quoted = rest[value_start..].starts_with('"');
+        let quoted = rest[value_start..].starts_with(['"', '\'']);
         out.push_str(&rest[..at]);
         out.push_str(&format!("integrity=\"sha384-{digest}\""));
         rest = &rest[value_start + old_len + if quoted { 2 } else { 0 }..];
@@ -234,12 +234,13 @@ mod tests {
 
     #[test]
     fn integrity_follows_the_files_current_bytes() {
-        let html = "<link crossorigin href=./a.js integrity=sha384-OLD rel=modulepreload><link href=\"./b.css\" integrity=\"sha384-OLD2\" rel=stylesheet><p>integrity</p>";
+        let html = "<link crossorigin href=./a.js integrity=sha384-OLD rel=modulepreload><link href=\"./b.css\" integrity=\"sha384-OLD2\" rel=stylesheet><link href='./c.js' integrity='sha384-OLD3' rel=modulepreload><p>integrity</p>";
         let out = refresh_integrity(html, |href| Some(href.as_bytes().to_vec())).unwrap();
         let expected_a = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(b"./a.js"));
         assert!(out.contains(&format!("href=./a.js integrity=\"sha384-{expected_a}\" rel=modulepreload>")), "{out}");
         assert!(!out.contains("OLD"), "{out}");
-        assert!(out.ends_with("rel=stylesheet><p>integrity</p>"), "{out}");
+        assert!(out.ends_with("rel=modulepreload><p>integrity</p>"), "{out}");
+        assert!(!out.contains('\''.to_string().repeat(2).as_str()) && !out.contains("\"'"), "{out}");
         assert!(refresh_integrity("<link href=./gone.js integrity=x>", |_| None).unwrap_err().contains("gone.js"));
     }
 
