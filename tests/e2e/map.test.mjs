@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, settle, screenshot, marker } from './support.mjs';
+import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -154,10 +154,7 @@ test('the wheel zooms about the cursor: the place under it stays put, the others
     await settle(page);
     const afterDouble = await centreOf(marker(page, 'oulu'));
     assert.ok(Math.hypot(afterDouble.x - beforeDouble.x, afterDouble.y - beforeDouble.y) > 50, 'double-click zoomed in');
-    const spreadOf = async () => {
-      const [a, b] = [await centreOf(marker(page, 'tampere')), await centreOf(marker(page, 'oulu'))];
-      return Math.hypot(a.x - b.x, a.y - b.y);
-    };
+    const spreadOf = () => distanceBetween(page, 'tampere', 'oulu');
     const beforeButton = await spreadOf();
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await settle(page);
@@ -211,10 +208,7 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
     const after = await centreOf(marker(page, 'vaasa'));
     assertNear(after.x - before.x, -100, 1, 'ArrowRight moves the view east (content left)');
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page does not scroll');
-    const spread = async () => {
-      const [a, b] = [await centreOf(marker(page, 'vaasa')), await centreOf(marker(page, 'joensuu'))];
-      return Math.hypot(a.x - b.x, a.y - b.y);
-    };
+    const spread = () => distanceBetween(page, 'vaasa', 'joensuu');
     const beforePlus = await spread();
     await page.keyboard.press('+');
     await settle(page);

@@ -77,6 +77,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** The on-screen distance between two markers' centres, which zooming scales. */
+export async function distanceBetween(page, a, b) {
+  const [p, q] = [await centreOf(marker(page, a)), await centreOf(marker(page, b))];
+  return Math.hypot(p.x - q.x, p.y - q.y);
+}
+
 export function marker(page, id) {
   return page.locator(`.marker[data-place-id="${id}"]`);
 }

@@ -59,22 +59,21 @@ fn run(port: u16) -> Outcome {
 }
 
 fn port_arg(args: &[String]) -> Result<u16, String> {
-    match args.iter().position(|a| a == "--port") {
-        None => Ok(8080),
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| format!("--port needs a number from 0 to 65535, but got {:?}", args.get(i + 1))),
-    }
+    number_arg(args, "--port", 8080)
 }
 
 fn seconds_arg(args: &[String]) -> Result<u64, String> {
-    match args.iter().position(|a| a == "--seconds") {
-        None => Ok(600),
+    number_arg(args, "--seconds", 600)
+}
+
+/// The number after `flag`, or `default` when the flag is absent.
+fn number_arg<T: std::str::FromStr>(args: &[String], flag: &str, default: T) -> Result<T, String> {
+    match args.iter().position(|a| a == flag) {
+        None => Ok(default),
         Some(i) => args
             .get(i + 1)
-            .and_then(|p| p.parse().ok())
-            .ok_or_else(|| format!("--seconds needs a whole number, but got {:?}", args.get(i + 1))),
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("{flag} needs a number, but got {:?}", args.get(i + 1))),
     }
 }
 
