@@ -51,13 +51,7 @@ fn check(file: &str) {
         Ok(outcome) => outcome,
     };
     assert_eq!(expected_error, None, "{file}: expected a whole-file error");
-    let d = &outcome.dataset;
-    let loaded = d.themes.len()
-        + d.places.len()
-        + d.organisations.len()
-        + d.agreements.len()
-        + d.projects.len()
-        + d.activities.len();
+    let loaded = outcome.dataset.record_count();
     let mut found: Vec<(Option<u64>, String, String, String)> = outcome
         .problems
         .iter()

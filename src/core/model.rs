@@ -151,6 +151,19 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The first day this date can mean: 2025 is 2025-01-01.
+    pub fn first_day(self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date can mean: 2025-02 is 2025-02-28.
+    pub fn last_day(self) -> (u16, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -520,8 +533,8 @@ pub struct Dataset {
     pub activities: Vec<Activity>,
 }
 
-/// What a marker on the map stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// What a marker on the map stands for. Ordered as markers are drawn and tabbed through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MarkerKind {
     /// An InnoCity.
     InnoCity,
@@ -529,6 +542,15 @@ pub enum MarkerKind {
     Partner,
     /// An organisation.
     Organisation,
+}
+
+impl From<PlaceKind> for MarkerKind {
+    fn from(kind: PlaceKind) -> Self {
+        match kind {
+            PlaceKind::InnoCity => Self::InnoCity,
+            PlaceKind::Partner => Self::Partner,
+        }
+    }
 }
 
 impl MarkerKind {
@@ -593,10 +615,7 @@ impl Dataset {
     pub fn markers(&self) -> Vec<MapMarker> {
         let places = self.places.iter().map(|p| MapMarker {
             id: p.id.clone(),
-            kind: match p.kind {
-                PlaceKind::InnoCity => MarkerKind::InnoCity,
-                PlaceKind::Partner => MarkerKind::Partner,
-            },
+            kind: p.kind.into(),
             name: p.name.clone(),
             location: p.location,
             world: p.world,
@@ -609,23 +628,23 @@ impl Dataset {
             world: o.world,
         });
         let mut markers: Vec<MapMarker> = places.chain(organisations).collect();
-        markers.sort_by_key(|m| match m.kind {
-            MarkerKind::InnoCity => 0,
-            MarkerKind::Partner => 1,
-            MarkerKind::Organisation => 2,
-        });
+        markers.sort_by_key(|m| m.kind);
         markers
     }
 
-    /// An index from id to record type, for lookups.
-    pub fn index(&self) -> HashMap<&RecordId, RecordType> {
-        let total = self.themes.len()
+    /// How many records of all types there are.
+    pub fn record_count(&self) -> usize {
+        self.themes.len()
             + self.places.len()
             + self.organisations.len()
             + self.agreements.len()
             + self.projects.len()
-            + self.activities.len();
-        let mut index = HashMap::with_capacity(total);
+            + self.activities.len()
+    }
+
+    /// An index from id to record type, for lookups.
+    pub fn index(&self) -> HashMap<&RecordId, RecordType> {
+        let mut index = HashMap::with_capacity(self.record_count());
         index.extend(self.themes.iter().map(|r| (&r.id, RecordType::Theme)));
         index.extend(self.places.iter().map(|r| (&r.id, RecordType::Place)));
         index.extend(self.organisations.iter().map(|r| (&r.id, RecordType::Organisation)));
@@ -657,28 +676,24 @@ impl Dataset {
 
     /// The projects a place leads or partners in, leads first.
     pub fn projects_of_place(&self, id: &RecordId) -> Vec<Involvement<'_>> {
-        let party = Party::Place(id.clone());
-        let leads =
-            self.projects.iter().filter(|p| &p.lead_place == id).map(|project| Involvement { project, role: None });
-        let partners = self.projects.iter().filter_map(|project| {
-            let partner = project.partners.iter().find(|partner| partner.party == party)?;
-            (&project.lead_place != id).then_some(Involvement { project, role: Some(partner.role) })
-        });
-        leads.chain(partners).collect()
+        self.involvements(&Party::Place(id.clone()))
     }
 
     /// The projects an organisation leads or partners in, leads first.
     pub fn projects_of_organisation(&self, id: &RecordId) -> Vec<Involvement<'_>> {
-        let party = Party::Organisation(id.clone());
-        let leads = self
-            .projects
-            .iter()
-            .filter(|p| p.lead_organisations.contains(id))
-            .map(|project| Involvement { project, role: None });
-        let partners = self.projects.iter().filter_map(|project| {
-            let partner = project.partners.iter().find(|partner| partner.party == party)?;
-            (!project.lead_organisations.contains(id)).then_some(Involvement { project, role: Some(partner.role) })
+        self.involvements(&Party::Organisation(id.clone()))
+    }
+
+    fn involvements(&self, party: &Party) -> Vec<Involvement<'_>> {
+        let leads = |project: &Project| match party {
+            Party::Place(id) => &project.lead_place == id,
+            Party::Organisation(id) => project.lead_organisations.contains(id),
+        };
+        let led = self.projects.iter().filter(|p| leads(p)).map(|project| Involvement { project, role: None });
+        let partnered = self.projects.iter().filter(|p| !leads(p)).filter_map(|project| {
+            let partner = project.partners.iter().find(|partner| &partner.party == party)?;
+            Some(Involvement { project, role: Some(partner.role) })
         });
-        leads.chain(partners).collect()
+        led.chain(partnered).collect()
     }
 }

@@ -47,13 +47,6 @@ pub struct ReadOutcome {
     pub problems: Vec<Problem>,
 }
 
-impl ReadOutcome {
-    /// The problems that left something out.
-    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
-    }
-}
-
 /// What is known about an id in the file.
 #[derive(Clone, Copy)]
 struct IdEntry {
@@ -77,8 +70,8 @@ pub fn read_dataset(text: &str) -> Result<ReadOutcome, DataError> {
     for (index, feature) in features.iter().enumerate() {
         let mut reader = RecordReader::new(index);
         let record = reader.record(feature);
-        let id = feature.get("id").as_str();
-        if let (Some(id), Some(_)) = (id, &reader.id) {
+        let id = reader.id;
+        if let Some(id) = id {
             match ids.get(id) {
                 Some(first) => {
                     let kind = ProblemKind::DuplicateId { id: id.to_owned(), first_index: first.first_index };
@@ -741,7 +734,7 @@ impl<'f> RecordReader<'f> {
         let start = self.date_at(fields.get("start"), Path::Sub(&field, "start"));
         let end = self.date_at(fields.get("end"), Path::Sub(&field, "end"));
         if let (Some(s), Some(e)) = (start, end) {
-            if first_day(s) > last_day(e) {
+            if s.first_day() > e.last_day() {
                 let found = format!("start {s} after end {e}");
                 self.error(field, ProblemKind::WrongValue { found, expected: "a start on or before the end" });
             }
@@ -1129,14 +1122,6 @@ pub fn contains_markup(text: &str) -> bool {
     memchr::memchr_iter(b'<', bytes).any(|at| {
         bytes.get(at + 1).is_some_and(|next| next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
     })
-}
-
-fn first_day(d: PartialDate) -> (u16, u8, u8) {
-    (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
-}
-
-fn last_day(d: PartialDate) -> (u16, u8, u8) {
-    (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31))
 }
 
 /// The second pass: checks every reference against the records that passed.

@@ -3,7 +3,7 @@
 //! tested) here rather than inside a component.
 
 use super::i18n::{Language, UiText};
-use super::model::{Dataset, MarkerKind, PlaceKind, Provenance, RecordId, SafeUrl, SourceRef};
+use super::model::{Dataset, MarkerKind, Provenance, RecordId, SafeUrl, SourceRef};
 
 /// A line of the project list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,10 +92,7 @@ pub fn summarise(dataset: &Dataset, id: &RecordId, language: Language) -> Option
             None => place.country.clone(),
         };
         return Some(Summary {
-            kind: match place.kind {
-                PlaceKind::InnoCity => MarkerKind::InnoCity,
-                PlaceKind::Partner => MarkerKind::Partner,
-            },
+            kind: place.kind.into(),
             name: place.name.get(language).to_owned(),
             other_names: other_names(&place.name, language),
             region: Some(region),

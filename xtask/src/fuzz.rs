@@ -11,13 +11,16 @@ use crate::{repo_root, shell, step, Outcome};
 pub fn run(seconds: u64) -> Outcome {
     let root = repo_root();
     step("Checking fuzzing tools");
-    let toolchains = shell::first_line("rustup", &["toolchain", "list"]).unwrap_or_default();
-    let all = std::process::Command::new("rustup")
+    let listed = std::process::Command::new("rustup")
         .args(["toolchain", "list"])
         .output()
         .map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&all.stdout).lines().any(|l| l.starts_with("nightly")) {
-        return Err(format!("fuzzing needs the nightly toolchain (found: {toolchains}); install it with `rustup toolchain install nightly`"));
+    let toolchains = String::from_utf8_lossy(&listed.stdout).into_owned();
+    if !toolchains.lines().any(|l| l.starts_with("nightly")) {
+        let found = toolchains.lines().collect::<Vec<_>>().join(", ");
+        return Err(format!(
+            "fuzzing needs the nightly toolchain (found: {found}); install it with `rustup toolchain install nightly`"
+        ));
     }
     if shell::first_line("cargo", &["fuzz", "--version"]).is_some() {
         println!("    cargo-fuzz: installed");
