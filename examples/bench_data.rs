@@ -1,4 +1,4 @@
-//! `cargo xtask bench-data` (or `cargo run --release --example bench_data`): how long reading,
+//! `cargo xtask bench-data` (or `cargo run --profile native --example bench_data`): how long reading,
 //! validating and indexing data takes in a native release build, for the bundled dataset and for
 //! a generated one of 10,000 places and 1,000 projects. Prints medians; it asserts nothing, since
 //! timings on shared machines are noisy (compare figures from one run side by side).

@@ -8,6 +8,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
+use super::basemap_layer::BasemapLayer;
 use crate::core::dataset::MapData;
 use crate::core::gesture::{key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, WheelDeltaMode};
 use crate::core::i18n::{Language, UiText};
@@ -116,14 +117,6 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
     };
     let zoom_by = move |levels: f64| update_view(viewport, |v| v.zoomed_by(v.size().center(), levels));
 
-    let path_transform = move || {
-        viewport.with(|v| {
-            v.map(|v| {
-                let t = v.path_transform();
-                format!("matrix({} 0 0 {} {} {})", t.scale, t.scale, t.translate_x, t.translate_y)
-            })
-        })
-    };
     let text = move || UiText(language.get());
     let markers = data
         .markers
@@ -147,12 +140,7 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
             on:dblclick=on_double_click
             on:keydown=on_key_down
         >
-            <svg class="basemap" aria-hidden="true" focusable="false">
-                <g transform=path_transform>
-                    <path class="basemap__land" d=data.basemap.land.clone()></path>
-                    <path class="basemap__border" d=data.basemap.borders.clone()></path>
-                </g>
-            </svg>
+            <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language />
             <div class="markers">{markers}</div>
         </div>
         <div class="zoom-control">

@@ -3,6 +3,7 @@
 //! [`App`] owns the load state and the selection; [`map_view`] draws the map; [`place_panel`]
 //! shows the selected place; [`notices`] shows loading, errors and skipped records.
 
+mod basemap_layer;
 mod map_view;
 mod notices;
 mod place_panel;

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use super::geo::LatLng;
 use super::geometry::WorldPoint;
@@ -14,8 +15,10 @@ use super::i18n::{Language, LocalizedText};
 
 /// A record id: 1-64 characters of `a-z`, `0-9` and `-`, starting with a letter or digit, so it
 /// is safe in URLs, CSS selectors and file names.
+///
+/// Shared (`Arc`), since ids are copied into every reference, marker and index.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RecordId(String);
+pub struct RecordId(Arc<str>);
 
 impl RecordId {
     /// The id, if `text` is a well-formed one.
@@ -23,7 +26,7 @@ impl RecordId {
         let mut chars = text.chars();
         let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
         let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        (first_ok && rest_ok && text.len() <= 64).then(|| Self(text.to_owned()))
+        (first_ok && rest_ok && text.len() <= 64).then(|| Self(Arc::from(text)))
     }
 
     /// The id as text.
@@ -643,8 +646,8 @@ impl Dataset {
     }
 
     /// An index from id to record type, for lookups.
-    pub fn index(&self) -> HashMap<&RecordId, RecordType> {
-        let mut index = HashMap::with_capacity(self.record_count());
+    pub fn index(&self) -> HashMap<&RecordId, RecordType, foldhash::fast::RandomState> {
+        let mut index = HashMap::with_capacity_and_hasher(self.record_count(), Default::default());
         index.extend(self.themes.iter().map(|r| (&r.id, RecordType::Theme)));
         index.extend(self.places.iter().map(|r| (&r.id, RecordType::Place)));
         index.extend(self.organisations.iter().map(|r| (&r.id, RecordType::Organisation)));

@@ -1,22 +1,27 @@
 //! Reading and validating an InnoMap data file (format 1; see `docs/data-format.md`).
 //!
 //! [`read_dataset`] is the one parse-and-validate function: the app, the command-line validator
-//! and the tests all call it. The file is untrusted. Limits are checked before parsing (size,
-//! nesting depth); then each feature is read on its own, so a broken record is reported (which
+//! and the tests all call it. The file is untrusted. Its size is checked before parsing and its
+//! nesting depth while parsing; each feature is read on its own, so a broken record is reported (which
 //! feature, which field, what was found, what was expected) and every valid record still loads.
 //! A second pass resolves references: a missing required reference (a project's theme or lead
 //! place) leaves the record out; a dangling item of a list (a partner, a theme of a place) is an
 //! error that drops only that item, so one bad record never takes its neighbours with it.
 //! Likewise a missing translation is an error, but the record stays, shown in another language.
 //!
-//! Speed: the JSON is parsed into a borrowed tree (strings point into the text), and a field's
-//! path is only turned into text when a problem is reported, so a clean 10,000-place file reads
-//! in tens of milliseconds (`cargo xtask bench-data`).
+//! Speed: each feature is read as soon as it is parsed, into a small borrowed tree (strings
+//! point into the text) that is dropped straight after; a field's path is only turned into
+//! text when a problem is reported; ids are hashed with foldhash. A clean 10,000-place file
+//! (7.5 MB) reads in about 40-45 ms natively (`cargo xtask bench-data`).
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::RandomState;
 use std::fmt;
 
 use geojson::{Geometry, GeometryValue};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json_borrow::{ObjectAsVec, Value as Json};
 
@@ -55,79 +60,133 @@ struct IdEntry {
     valid: bool,
 }
 
+/// Ids seen in the file. foldhash is several times faster than the standard SipHash on short
+/// ids, and its per-map random seed keeps a hostile file from planning collisions cheaply.
+type IdMap = HashMap<RecordId, IdEntry, RandomState>;
+/// A set of ids, hashed like [`IdMap`].
+type IdSet = HashSet<RecordId, RandomState>;
+
 /// Reads and validates a data file.
+///
+/// Features are read one at a time while the file is parsed, so only one feature's JSON tree
+/// exists at any moment (fast, and light on memory). A file that cannot be read that way (not
+/// JSON, not a FeatureCollection, unusual spellings such as escaped member names) is read again
+/// as a whole tree, which words the exact problem; the result is the same either way.
 pub fn read_dataset(text: &str) -> Result<ReadOutcome, DataError> {
+    read(text, true)
+}
+
+/// [`read_dataset`], streaming first or straight away as a tree (so tests can compare the two).
+fn read(text: &str, stream_first: bool) -> Result<ReadOutcome, DataError> {
     let mut problems = Vec::new();
-    let (features, root) = read_root(text, &mut problems)?;
-    for (name, _) in root.iter().filter(|(k, _)| !["type", "innomap", "bbox"].contains(&k.as_ref())) {
+    let text = prepare(text, &mut problems)?;
+    // Sized for real files only: a hostile file may hold millions of tiny features.
+    let mut reading = Reading::new(text.len() / 256);
+    let streamed = match stream_first {
+        true => stream_features(text, |index, feature| reading.feature(index, &feature)).ok(),
+        false => None,
+    };
+    let others = match streamed {
+        Some(others) => others,
+        None => {
+            let (features, others) = read_root(text)?;
+            reading = Reading::new(features.len().min(text.len() / 256));
+            for (index, feature) in features.iter().enumerate() {
+                reading.feature(index, feature);
+            }
+            others
+        }
+    };
+    check_root(&others)?;
+    for (name, _) in others.iter().filter(|(k, _)| !["type", "innomap", "bbox"].contains(&k.as_ref())) {
         let kind = ProblemKind::UnknownProperty { name: shorten(name) };
         problems.push(Problem { feature: None, field: shorten(name), kind, severity: Severity::Warning });
     }
-    // Sized for real files only: a hostile file may hold millions of tiny features.
-    let mut ids: HashMap<&str, IdEntry> = HashMap::with_capacity(features.len().min(4096));
-    let mut records = Vec::with_capacity(features.len().min(4096));
-    let mut overflow = 0usize;
-    for (index, feature) in features.iter().enumerate() {
+    Ok(reading.finish(problems))
+}
+
+/// The first pass over the features: each read on its own, ids collected for the second pass.
+struct Reading {
+    ids: IdMap,
+    records: Vec<(usize, Record)>,
+    problems: Vec<Problem>,
+    /// Problems beyond what is kept, counted only.
+    overflow: usize,
+}
+
+impl Reading {
+    fn new(expected_features: usize) -> Self {
+        let capacity = expected_features.min(1 << 16);
+        Self {
+            ids: IdMap::with_capacity_and_hasher(capacity, RandomState::default()),
+            records: Vec::with_capacity(capacity),
+            problems: Vec::new(),
+            overflow: 0,
+        }
+    }
+
+    fn feature(&mut self, index: usize, feature: &Json<'_>) {
         let mut reader = RecordReader::new(index);
         let record = reader.record(feature);
-        let id = reader.id;
-        if let Some(id) = id {
-            match ids.get(id) {
-                Some(first) => {
-                    let kind = ProblemKind::DuplicateId { id: id.to_owned(), first_index: first.first_index };
+        if let Some(id) = reader.id.clone() {
+            match self.ids.entry(id) {
+                Entry::Occupied(first) => {
+                    let first_index = first.get().first_index;
+                    let kind = ProblemKind::DuplicateId { id: first.key().to_string(), first_index };
                     reader.error(Path::Root("id"), kind);
                 }
-                None => {
-                    let entry = IdEntry { first_index: index, record_type: reader.record_type, valid: false };
-                    ids.insert(id, entry);
+                Entry::Vacant(slot) => {
+                    let valid = record.is_some() && !reader.failed;
+                    slot.insert(IdEntry { first_index: index, record_type: reader.record_type, valid });
+                    if let (Some(record), true) = (record, valid) {
+                        self.records.push((index, record));
+                    }
                 }
             }
         }
-        let failed = reader.failed;
         // Keep enough to report the first MAX_PROBLEMS in order and count the rest.
-        if problems.len() < 4 * MAX_PROBLEMS {
-            problems.extend(reader.problems);
+        if self.problems.len() < 4 * MAX_PROBLEMS {
+            self.problems.append(&mut reader.problems);
         } else {
-            overflow += reader.problems.len();
-        }
-        if let (Some(record), false, Some(id)) = (record, failed, id) {
-            if let Some(entry) = ids.get_mut(id) {
-                entry.valid = true;
-            }
-            records.push((index, record));
+            self.overflow += reader.problems.len();
         }
     }
-    let dataset = resolve(records, &ids, &mut problems);
-    problems.sort_by_key(|p| p.feature.as_ref().map_or(0, |f| f.index + 1));
-    if problems.len() + overflow > MAX_PROBLEMS {
-        let more = problems.len() + overflow - MAX_PROBLEMS;
-        let errors = overflow > 0 || problems[MAX_PROBLEMS..].iter().any(|p| p.severity == Severity::Error);
-        problems.truncate(MAX_PROBLEMS);
-        let severity = if errors { Severity::Error } else { Severity::Warning };
-        problems.push(Problem {
-            feature: None,
-            field: String::new(),
-            kind: ProblemKind::TooManyProblems { more },
-            severity,
-        });
+
+    /// The second pass (references), then the problems in order, `root_problems` first.
+    fn finish(self, mut problems: Vec<Problem>) -> ReadOutcome {
+        let Self { ids, records, problems: feature_problems, overflow } = self;
+        problems.extend(feature_problems);
+        let dataset = resolve(records, &ids, &mut problems);
+        problems.sort_by_key(|p| p.feature.as_ref().map_or(0, |f| f.index + 1));
+        if problems.len() + overflow > MAX_PROBLEMS {
+            let more = problems.len() + overflow - MAX_PROBLEMS;
+            let errors = overflow > 0 || problems[MAX_PROBLEMS..].iter().any(|p| p.severity == Severity::Error);
+            problems.truncate(MAX_PROBLEMS);
+            let severity = if errors { Severity::Error } else { Severity::Warning };
+            problems.push(Problem {
+                feature: None,
+                field: String::new(),
+                kind: ProblemKind::TooManyProblems { more },
+                severity,
+            });
+        }
+        ReadOutcome { dataset, problems }
     }
-    Ok(ReadOutcome { dataset, problems })
 }
 
 /// Checks the limits, parses the JSON and returns the `features` of a FeatureCollection,
 /// borrowing from `text`. Used by every GeoJSON file the app reads.
 pub fn read_feature_array<'a>(text: &'a str, problems: &mut Vec<Problem>) -> Result<Vec<Json<'a>>, DataError> {
-    read_root(text, problems).map(|(features, _)| features)
+    let text = prepare(text, problems)?;
+    read_root(text).map(|(features, _)| features)
 }
 
 /// A top-level member other than `features`.
 type OtherMember<'a> = (std::borrow::Cow<'a, str>, Json<'a>);
 
-/// [`read_feature_array`], also returning the other top-level members.
-fn read_root<'a>(
-    text: &'a str,
-    problems: &mut Vec<Problem>,
-) -> Result<(Vec<Json<'a>>, Vec<OtherMember<'a>>), DataError> {
+/// The checks made before parsing: size, a byte order mark (skipped, with a warning) and
+/// emptiness. Returns the text to parse.
+fn prepare<'a>(text: &'a str, problems: &mut Vec<Problem>) -> Result<&'a str, DataError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(DataError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
     }
@@ -142,8 +201,14 @@ fn read_root<'a>(
     if text.trim().is_empty() {
         return Err(DataError::Empty);
     }
+    Ok(text)
+}
+
+/// Checks the nesting depth, parses a prepared text as one JSON tree and splits the root object into its `features` array
+/// and its other members.
+fn read_root(text: &str) -> Result<(Vec<Json<'_>>, Vec<OtherMember<'_>>), DataError> {
     check_nesting(text)?;
-    let root: Json<'a> = serde_json::from_str(text).map_err(|e| {
+    let root: Json<'_> = serde_json::from_str(text).map_err(|e| {
         // serde_json ends its message with the position, which the error already carries.
         let mut reason = e.to_string();
         if let Some(at) = reason.rfind(" at line ") {
@@ -154,18 +219,6 @@ fn read_root<'a>(
     let Json::Object(root) = root else {
         return Err(DataError::NotFeatureCollection { found: describe_json(&root) });
     };
-    match root.get("type") {
-        Some(Json::Str(t)) if t == "FeatureCollection" => {}
-        Some(other) => {
-            return Err(DataError::NotFeatureCollection { found: format!("\"type\": {}", describe_json(other)) })
-        }
-        None => return Err(DataError::NotFeatureCollection { found: "an object without \"type\"".to_owned() }),
-    }
-    if let Some(format) = root.get("innomap").and_then(|m| m.as_object()).and_then(|m| m.get("format")) {
-        if format.as_u64() != Some(1) {
-            return Err(DataError::UnsupportedFormat { found: shorten(&to_json_text(format)) });
-        }
-    }
     let mut others = Vec::with_capacity(root.len());
     let mut features = None;
     for (key, value) in root.into_vec() {
@@ -175,10 +228,126 @@ fn read_root<'a>(
             others.push((key, value));
         }
     }
+    check_root(&others)?;
     match features {
         Some(Json::Array(features)) => Ok((features, others)),
         Some(other) => Err(DataError::FeaturesNotArray { found: describe_json(&other) }),
         None => Err(DataError::FeaturesNotArray { found: "no \"features\" member".to_owned() }),
+    }
+}
+
+/// Checks the members of the root object other than `features`: a FeatureCollection, in a
+/// format this reader knows.
+fn check_root(others: &[OtherMember<'_>]) -> Result<(), DataError> {
+    let member = |name: &str| others.iter().rev().find(|(key, _)| key == name).map(|(_, value)| value);
+    match member("type") {
+        Some(Json::Str(t)) if t == "FeatureCollection" => {}
+        Some(other) => {
+            return Err(DataError::NotFeatureCollection { found: format!("\"type\": {}", describe_json(other)) })
+        }
+        None => return Err(DataError::NotFeatureCollection { found: "an object without \"type\"".to_owned() }),
+    }
+    if let Some(format) = member("innomap").and_then(|m| m.as_object()).and_then(|m| m.get("format")) {
+        if format.as_u64() != Some(1) {
+            return Err(DataError::UnsupportedFormat { found: shorten(&to_json_text(format)) });
+        }
+    }
+    Ok(())
+}
+
+/// Parses a prepared text, handing each feature to `each` as soon as it is parsed, and returns
+/// the other members of the root. Fails, without saying why, on anything but a root object with
+/// exactly one `features` array and plainly written member names, or on nesting deeper than
+/// [`MAX_NESTING`]: the caller then reads the file as a tree, which explains the problem.
+/// (serde_json stops at 128 levels, so measuring the depth of each parsed feature is safe, and
+/// cheaper than scanning the text first.)
+fn stream_features<'a>(
+    text: &'a str,
+    each: impl FnMut(usize, Json<'a>),
+) -> Result<Vec<OtherMember<'a>>, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let others = deserializer.deserialize_map(RootVisitor { each })?;
+    deserializer.end()?;
+    Ok(others)
+}
+
+/// Visits the root object for [`stream_features`].
+struct RootVisitor<F> {
+    each: F,
+}
+
+impl<'de, F: FnMut(usize, Json<'de>)> Visitor<'de> for RootVisitor<F> {
+    type Value = Vec<OtherMember<'de>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a FeatureCollection object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut others = Vec::new();
+        let mut features_seen = false;
+        while let Some(key) = map.next_key::<&'de str>()? {
+            if key == "features" {
+                if features_seen {
+                    return Err(de::Error::duplicate_field("features"));
+                }
+                features_seen = true;
+                map.next_value_seed(FeatureSeed { each: &mut self.each })?;
+            } else {
+                let value = map.next_value::<Json<'de>>()?;
+                if 1 + depth(&value) > MAX_NESTING {
+                    return Err(de::Error::custom("nested too deeply"));
+                }
+                others.push((key.into(), value));
+            }
+        }
+        if !features_seen {
+            return Err(de::Error::missing_field("features"));
+        }
+        Ok(others)
+    }
+}
+
+/// Visits the `features` array for [`stream_features`].
+struct FeatureSeed<'e, F> {
+    each: &'e mut F,
+}
+
+impl<'de, F: FnMut(usize, Json<'de>)> DeserializeSeed<'de> for FeatureSeed<'_, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, F: FnMut(usize, Json<'de>)> Visitor<'de> for FeatureSeed<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of features")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(feature) = seq.next_element::<Json<'de>>()? {
+            // Two levels above a feature: the root object and the features array.
+            if 2 + depth(&feature) > MAX_NESTING {
+                return Err(de::Error::custom("nested too deeply"));
+            }
+            (self.each)(index, feature);
+            index += 1;
+        }
+        Ok(())
+    }
+}
+
+/// How deeply arrays and objects nest in `value`: 0 for a number, 1 for `[1]`.
+fn depth(value: &Json<'_>) -> usize {
+    match value {
+        Json::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Json::Object(members) => 1 + members.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
+        _ => 0,
     }
 }
 
@@ -316,22 +485,22 @@ fn members<'v, 'a>(value: &'v Json<'a>) -> Option<&'v ObjectAsVec<'a>> {
 }
 
 /// Reads one feature, collecting its problems. `'f` is the feature being read.
-struct RecordReader<'f> {
+struct RecordReader {
     index: usize,
-    id: Option<&'f str>,
+    id: Option<RecordId>,
     record_type: Option<RecordType>,
     problems: Vec<Problem>,
     failed: bool,
 }
 
-impl<'f> RecordReader<'f> {
+impl RecordReader {
     fn new(index: usize) -> Self {
         Self { index, id: None, record_type: None, problems: Vec::new(), failed: false }
     }
 
     fn report(&mut self, field: Path<'_>, kind: ProblemKind, severity: Severity) {
         self.failed |= severity == Severity::Error;
-        let feature = Some(FeatureRef { index: self.index, id: self.id.map(str::to_owned) });
+        let feature = Some(FeatureRef { index: self.index, id: self.id.as_ref().map(RecordId::to_string) });
         self.problems.push(Problem { feature, field: field.to_string(), kind, severity });
     }
 
@@ -359,7 +528,7 @@ impl<'f> RecordReader<'f> {
         self.error(field, ProblemKind::Missing { expected });
     }
 
-    fn record(&mut self, feature: &'f Json<'_>) -> Option<Record> {
+    fn record(&mut self, feature: &Json<'_>) -> Option<Record> {
         let Some(feature) = members(feature) else {
             self.wrong(Path::Root(""), feature, "a GeoJSON Feature object");
             return None;
@@ -375,7 +544,7 @@ impl<'f> RecordReader<'f> {
         let id = match feature.get("id") {
             Some(Json::Str(s)) => match RecordId::parse(s) {
                 Some(id) => {
-                    self.id = Some(s.as_ref());
+                    self.id = Some(id.clone());
                     Some(id)
                 }
                 None => {
@@ -451,18 +620,7 @@ impl<'f> RecordReader<'f> {
     }
 
     fn unknown_properties(&mut self, p: &Props<'_, '_>, record_type: RecordType) {
-        const COMMON: [&str; 7] = ["record", "name", "sources", "checked", "unverified", "notes", "links"];
-        let specific: &[&str] = match record_type {
-            RecordType::Theme => &["description", "colour"],
-            RecordType::Place => &["kind", "country", "region", "description", "agreement", "themes", "website"],
-            RecordType::Organisation => &["kind", "place", "description", "website"],
-            RecordType::Agreement => &["members", "themes", "focus", "signed", "period", "intermediate_body"],
-            RecordType::Project => {
-                &["description", "theme", "lead", "partners", "period", "budget", "funder", "coordinator"]
-            }
-            RecordType::Activity => &["description", "kind", "places", "organisations", "project", "period", "virtual"],
-        };
-        for (key, _) in p.0.iter().filter(|(k, _)| !COMMON.contains(k) && !specific.contains(k)) {
+        for (key, _) in p.0.iter().filter(|(k, _)| !is_property_of(record_type, k)) {
             let short = shorten(key);
             self.warn(Path::Prop(&short), ProblemKind::UnknownProperty { name: short.clone() });
         }
@@ -551,11 +709,11 @@ impl<'f> RecordReader<'f> {
         for (key, _) in texts.iter().filter(|(k, _)| !["en", "fi", "sv"].contains(k)) {
             self.warn(Path::Sub(&field, key), ProblemKind::UnknownProperty { name: shorten(key) });
         }
-        let mut found: [Option<String>; 3] = [None, None, None];
+        let mut found: [Option<&str>; 3] = [None, None, None];
         for (slot, language) in found.iter_mut().zip(Language::ALL) {
             let lang_field = Path::Sub(&field, language.code());
             match texts.get(language.code()) {
-                Some(Json::Str(s)) if !s.trim_start().is_empty() => *slot = self.plain(s, lang_field, limit),
+                Some(Json::Str(s)) if !s.trim_start().is_empty() => *slot = self.checked(s, lang_field, limit),
                 None | Some(Json::Null) | Some(Json::Str(_)) => {
                     let expected = "a non-empty text in every language (another language is shown instead)";
                     self.error_kept(lang_field, ProblemKind::Missing { expected });
@@ -564,20 +722,25 @@ impl<'f> RecordReader<'f> {
             }
         }
         match found {
-            [Some(en), Some(fi), Some(sv)] => Some(LocalizedText { en, fi, sv }),
+            [Some(en), Some(fi), Some(sv)] => Some(LocalizedText::new(en, fi, sv)),
             found => {
-                let Some(fallback) = found.iter().flatten().next().cloned() else {
+                let Some(fallback) = found.iter().flatten().next().copied() else {
                     self.missing(field, EXPECTED_TEXT);
                     return None;
                 };
-                let [en, fi, sv] = found.map(|t| t.unwrap_or_else(|| fallback.clone()));
-                Some(LocalizedText { en, fi, sv })
+                let [en, fi, sv] = found.map(|t| t.unwrap_or(fallback));
+                Some(LocalizedText::new(en, fi, sv))
             }
         }
     }
 
     /// Plain text: no markup, within the limit.
     fn plain(&mut self, text: &str, field: Path<'_>, limit: usize) -> Option<String> {
+        self.checked(text, field, limit).map(str::to_owned)
+    }
+
+    /// `text` trimmed, if it is plain text within the limit.
+    fn checked<'t>(&mut self, text: &'t str, field: Path<'_>, limit: usize) -> Option<&'t str> {
         // Counting characters only matters when the byte length could exceed the limit.
         if text.len() > limit {
             let length = text.chars().count();
@@ -590,7 +753,7 @@ impl<'f> RecordReader<'f> {
             self.error(field, ProblemKind::MarkupInText { found: format!("\"{}\"", shorten(text)) });
             return None;
         }
-        Some(text.trim().to_owned())
+        Some(text.trim())
     }
 
     fn string(&mut self, p: &Props<'_, '_>, key: &str, required: bool, expected: &'static str) -> Option<String> {
@@ -1115,6 +1278,27 @@ impl<'a> Props<'_, 'a> {
     }
 }
 
+/// Whether `key` is a property of records of `record_type` (written as a `match`, which is
+/// several times faster than searching lists: it runs for every property of every record).
+fn is_property_of(record_type: RecordType, key: &str) -> bool {
+    use RecordType::*;
+    match key {
+        "record" | "name" | "sources" | "checked" | "unverified" | "notes" | "links" => true,
+        "description" => record_type != Agreement,
+        "kind" => matches!(record_type, Place | Organisation | Activity),
+        "website" => matches!(record_type, Place | Organisation),
+        "themes" => matches!(record_type, Place | Agreement),
+        "period" => matches!(record_type, Agreement | Project | Activity),
+        "country" | "region" | "agreement" => record_type == Place,
+        "colour" => record_type == Theme,
+        "place" => record_type == Organisation,
+        "members" | "focus" | "signed" | "intermediate_body" => record_type == Agreement,
+        "theme" | "lead" | "partners" | "budget" | "funder" | "coordinator" => record_type == Project,
+        "places" | "organisations" | "project" | "virtual" => record_type == Activity,
+        _ => false,
+    }
+}
+
 /// Whether text contains something a browser would read as a tag: `<` followed by a letter,
 /// `/`, `!` or `?`. ("3 < 4" stays allowed.)
 pub fn contains_markup(text: &str) -> bool {
@@ -1125,8 +1309,13 @@ pub fn contains_markup(text: &str) -> bool {
 }
 
 /// The second pass: checks every reference against the records that passed.
-fn resolve(records: Vec<(usize, Record)>, ids: &HashMap<&str, IdEntry>, problems: &mut Vec<Problem>) -> Dataset {
+fn resolve(records: Vec<(usize, Record)>, ids: &IdMap, problems: &mut Vec<Problem>) -> Dataset {
     let mut dataset = Dataset::default();
+    let count = |wanted: fn(&Record) -> bool| records.iter().filter(|(_, r)| wanted(r)).count();
+    dataset.places.reserve_exact(count(|r| matches!(r, Record::Place(_))));
+    dataset.organisations.reserve_exact(count(|r| matches!(r, Record::Organisation(_))));
+    dataset.agreements.reserve_exact(count(|r| matches!(r, Record::Agreement(_))));
+    dataset.projects.reserve_exact(count(|r| matches!(r, Record::Project(_))));
     for (index, record) in records {
         let id = record.id().clone();
         let mut check = ReferenceCheck { index, id: &id, ids, problems, failed: false };
@@ -1203,17 +1392,17 @@ fn resolve(records: Vec<(usize, Record)>, ids: &HashMap<&str, IdEntry>, problems
 }
 
 /// Checks the references of one record.
-struct ReferenceCheck<'a, 'ids> {
+struct ReferenceCheck<'a> {
     index: usize,
     id: &'a RecordId,
-    ids: &'a HashMap<&'ids str, IdEntry>,
+    ids: &'a IdMap,
     problems: &'a mut Vec<Problem>,
     failed: bool,
 }
 
-impl ReferenceCheck<'_, '_> {
+impl ReferenceCheck<'_> {
     fn gap(&self, target: &RecordId, expected: RecordType) -> Option<ReferenceGap> {
-        match self.ids.get(target.as_str()) {
+        match self.ids.get(target) {
             None => Some(ReferenceGap::Absent),
             Some(entry) => match entry.record_type {
                 Some(t) if t != expected => Some(ReferenceGap::WrongType(t.code())),
@@ -1263,17 +1452,21 @@ impl ReferenceCheck<'_, '_> {
     /// a linear check is fastest; a long (possibly hostile) list is de-duplicated by hashing.
     fn keep(&mut self, ids: Vec<RecordId>, expected: RecordType, field: Path<'_>) -> Vec<RecordId> {
         const LINEAR_UP_TO: usize = 16;
-        let mut kept: Vec<RecordId> = Vec::with_capacity(ids.len().min(LINEAR_UP_TO));
-        let mut seen: HashSet<RecordId> = HashSet::new();
+        let mut kept: Vec<RecordId> = Vec::with_capacity(ids.len());
+        let mut seen: IdSet = IdSet::default();
         for (i, id) in ids.into_iter().enumerate() {
             if !self.optional(&id, expected, Path::Item(&field, i)) {
                 continue;
             }
-            let repeat = if kept.len() < LINEAR_UP_TO { kept.contains(&id) } else { !seen.insert(id.clone()) };
-            if !repeat {
-                if kept.len() < LINEAR_UP_TO {
-                    seen.insert(id.clone());
+            let repeat = match kept.len() {
+                ..LINEAR_UP_TO => kept.contains(&id),
+                LINEAR_UP_TO if seen.is_empty() => {
+                    seen.extend(kept.iter().cloned());
+                    !seen.insert(id.clone())
                 }
+                _ => !seen.insert(id.clone()),
+            };
+            if !repeat {
                 kept.push(id);
             }
         }
@@ -1364,9 +1557,52 @@ mod tests {
     fn a_missing_translation_is_an_error_but_the_record_stays_with_a_fallback() {
         let text = collection(&[place("x", "[1, 2]", "").replace(r#","sv":"Karleby""#, "")]);
         let outcome = read_dataset(&text).unwrap();
-        assert_eq!(outcome.dataset.places[0].name.sv, "Kokkola");
+        assert_eq!(outcome.dataset.places[0].name.get(Language::Sv), "Kokkola");
         assert_eq!(codes(&outcome), vec![(0, "properties.name.sv".into(), "missing", Severity::Error)]);
         assert_eq!(outcome.dataset.places.len(), 1);
+    }
+
+    #[test]
+    fn streaming_and_whole_tree_reading_agree_on_every_fixture_and_the_data() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "geojson"))
+            .collect();
+        files.push(root.join("data/innocities.geojson"));
+        assert!(files.len() > 30);
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            assert_eq!(read(&text, true), read(&text, false), "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn nesting_is_limited_to_exactly_max_nesting_levels() {
+        // Root object, features array and feature object are three levels; properties a fourth.
+        let nested = |levels: usize| {
+            let value = format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+            collection(&[place("a", "[1, 2]", &format!(r#","deep":{value}"#))])
+        };
+        let fits = read_dataset(&nested(MAX_NESTING - 4)).unwrap();
+        assert_eq!(codes(&fits), vec![(0, "properties.deep".into(), "unknown-property", Severity::Warning)]);
+        let err = read_dataset(&nested(MAX_NESTING - 3)).unwrap_err();
+        assert_eq!(err.code(), "too-deep");
+        let deep_member =
+            format!(r#"{{"x":{}{},"type":"FeatureCollection","features":[]}}"#, "[".repeat(64), "]".repeat(64));
+        assert_eq!(read_dataset(&deep_member).unwrap_err().code(), "too-deep");
+    }
+
+    #[test]
+    fn escaped_member_names_read_the_same_as_plain_ones() {
+        let plain = collection(&[place("a", "[1, 2]", "")]);
+        let escaped = plain.replacen("\"features\"", "\"feat\\u0075res\"", 1);
+        assert_ne!(plain, escaped);
+        assert_eq!(read_dataset(&escaped), read_dataset(&plain));
+        let twice = plain.replacen("\"features\":[", "\"features\":[],\"features\":[", 1);
+        assert_eq!(read_dataset(&twice), read_dataset(&plain));
     }
 
     #[test]

@@ -37,8 +37,13 @@ fn main() -> ExitCode {
         Some("serve") => port_arg(&args).and_then(|port| serve::serve_forever(&dist_dir(), port)),
         Some("basemap") => basemap::command(args.iter().any(|a| a == "--check")),
         Some("bench-data") => {
-            step("Timing data reading (native release build)");
-            shell::run(&repo_root(), "cargo", &["run", "--release", "--quiet", "--example", "bench_data"], &[])
+            step("Timing data reading (native release build, opt-level 3: profile \"native\")");
+            shell::run(
+                &repo_root(),
+                "cargo",
+                &["run", "--profile", "native", "--quiet", "--example", "bench_data"],
+                &[],
+            )
         }
         Some("fuzz") => seconds_arg(&args).and_then(fuzz::run),
         _ => Err(USAGE.to_owned()),
