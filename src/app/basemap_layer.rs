@@ -1,35 +1,166 @@
 //! The basemap under the markers: land and borders as SVG paths in projected path units, moved
-//! by one transform per view change (see [`Viewport::path_transform`]).
+//! by one transform per view change (see [`Viewport::path_transform`]); optional raster tiles
+//! over them; country and sea names; the scale bar; and the toggle for the tiles.
+//!
+//! Which level of detail to draw is `core::basemap`'s decision; this component only fetches the
+//! detailed level the first time the view asks for it, so the first load stays small.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::core::basemap::Basemap;
-use crate::core::i18n::Language;
+use super::scale_bar::ScaleBar;
+use super::tile_layer::TileLayer;
+use crate::core::basemap::{parse_basemap, Basemap, Detail};
+use crate::core::dataset::BASEMAP_DETAIL_URL;
+use crate::core::i18n::{Language, UiText};
+use crate::core::map_labels::{LabelKind, MapLabel, LABELS};
+use crate::core::tiles::TileSource;
 use crate::core::viewport::Viewport;
+use crate::platform::{after_delay, fetch_text};
 
-/// The vector basemap for the current view.
+/// How long the view must rest before the basemap is redrawn sharp for it.
+const REDRAW_AFTER_MS: i32 = 120;
+
+/// The vector basemap for the current view, with its labels, scale bar and tile toggle.
 #[component]
 pub fn BasemapLayer(
     basemap: Basemap,
     viewport: RwSignal<Option<Viewport>>,
     language: Signal<Language>,
+    /// Where the optional map images come from; OpenStreetMap unless the embedding page chooses
+    /// another server. Nothing is requested from it until the visitor turns the images on.
+    #[prop(optional)]
+    tile_source: Option<TileSource>,
 ) -> impl IntoView {
-    // Reserved for the labels of countries and seas, which follow the active language.
-    let _ = language;
+    let tile_source = tile_source.unwrap_or_else(TileSource::openstreetmap);
+    let levels = RwSignal::new(basemap);
+    let detail_requested = StoredValue::new(false);
+    let wanted = Memo::new(move |_| viewport.with(|v| v.map(|v| Detail::for_zoom(v.zoom()))));
+    let drawn = Memo::new(move |_| viewport.with(|v| v.map(|v| levels.with(|b| b.drawn_detail(v.zoom())))));
+
+    // The detailed level lives in its own file: fetch it the first time a zoom wants it. Until it
+    // arrives (or if it cannot be had) the medium level stays drawn; a failed fetch is tried again
+    // the next time the view zooms in past the threshold.
+    Effect::new(move |_| {
+        if wanted.get() != Some(Detail::Detailed) || detail_requested.get_value() {
+            return;
+        }
+        if levels.with_untracked(|b| b.has(Detail::Detailed)) {
+            return;
+        }
+        detail_requested.set_value(true);
+        spawn_local(async move {
+            let detail = fetch_text(BASEMAP_DETAIL_URL).await.ok().and_then(|text| parse_basemap(&text).ok());
+            match detail {
+                Some(detail) => {
+                    levels.try_update(|b| *b = std::mem::take(b).merged(detail));
+                }
+                None => {
+                    detail_requested.try_update_value(|r| *r = false);
+                }
+            }
+        });
+    });
+
+    // Redrawing the paths is the costly part of a frame, so during a gesture the basemap is drawn
+    // for a settled view (`drawn_for`) and only moved as one composited picture; once the view has
+    // rested for a moment it is redrawn, sharp, for where it is. The picture extends half a view
+    // beyond each edge (see `.basemap` in style.css), so a pan never uncovers an empty edge.
+    let drawn_for = RwSignal::new(None::<Viewport>);
+    let changes = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(now) = viewport.get() else { return };
+        changes.update_value(|n| *n += 1);
+        let this_change = changes.get_value();
+        let far = drawn_for.with_untracked(|d| d.is_none_or(|d| !now.is_covered_by_picture_of(&d)));
+        if far {
+            drawn_for.set(Some(now));
+        } else {
+            after_delay(REDRAW_AFTER_MS, move || {
+                if changes.try_get_value() == Some(this_change) {
+                    drawn_for.try_set(Some(now));
+                }
+            });
+        }
+    });
     let path_transform = move || {
-        viewport.with(|v| {
+        drawn_for.with(|v| {
             v.map(|v| {
                 let t = v.path_transform();
-                format!("matrix({} 0 0 {} {} {})", t.scale, t.scale, t.translate_x, t.translate_y)
+                // The picture's origin is half a view up and left of the map's.
+                let (dx, dy) = (v.size().width / 2.0, v.size().height / 2.0);
+                format!("matrix({} 0 0 {} {} {})", t.scale, t.scale, t.translate_x + dx, t.translate_y + dy)
             })
         })
     };
+    let picture_offset = move || {
+        let now = viewport.get()?;
+        let base = drawn_for.get()?;
+        let t = now.offset_from(&base);
+        Some(format!("translate({:.2}px, {:.2}px) scale({:.6})", t.translate_x, t.translate_y, t.scale))
+    };
+    let land = move || drawn.get().map(|d| levels.with(|b| b.paths(d).0.to_owned())).unwrap_or_default();
+    let borders = move || drawn.get().map(|d| levels.with(|b| b.paths(d).1.to_owned())).unwrap_or_default();
+
+    let tiles_on = RwSignal::new(false);
+    let toggle_label = {
+        let name = tile_source.name.clone();
+        move || UiText(language.get()).tiles_toggle(&name)
+    };
+    let tile_attribution = tile_source.attribution.clone();
+    let labels = LABELS
+        .iter()
+        .map(|label| view! { <BasemapLabel label=*label viewport=viewport language=language /> })
+        .collect_view();
+
     view! {
-        <svg class="basemap" aria-hidden="true" focusable="false">
+        <svg class="basemap" aria-hidden="true" focusable="false" style:transform=picture_offset>
             <g transform=path_transform>
-                <path class="basemap__land" d=basemap.land></path>
-                <path class="basemap__border" d=basemap.borders></path>
+                <path class="basemap__land" d=land></path>
+                <path class="basemap__border" d=borders></path>
             </g>
         </svg>
+        <Show when=move || tiles_on.get()>
+            <TileLayer source=tile_source.clone() viewport=viewport />
+        </Show>
+        <svg class="basemap-labels" aria-hidden="true" focusable="false">
+            {labels}
+        </svg>
+        <ScaleBar viewport=viewport language=language />
+        <div class="basemap-controls">
+            <button
+                type="button"
+                class="basemap-controls__tiles"
+                aria-pressed=move || if tiles_on.get() { "true" } else { "false" }
+                on:click=move |_| tiles_on.update(|on| *on = !*on)
+                on:dblclick=|ev| ev.stop_propagation()
+            >
+                {toggle_label}
+            </button>
+        </div>
+        <Show when=move || tiles_on.get()>
+            <p class="basemap-tiles-credit">{tile_attribution.clone()}</p>
+        </Show>
+    }
+}
+
+/// One country or sea name, placed at its anchor and shown in its zoom range.
+#[component]
+fn BasemapLabel(label: MapLabel, viewport: RwSignal<Option<Viewport>>, language: Signal<Language>) -> impl IntoView {
+    let class = match label.kind {
+        LabelKind::Country => "basemap-label basemap-label--country",
+        LabelKind::Water => "basemap-label basemap-label--water",
+    };
+    let shown = move || viewport.with(|v| v.is_some_and(|v| label.shows_at(v.zoom())));
+    let position = move || viewport.with(|v| v.map(|v| label.screen_position(&v)));
+    view! {
+        <text
+            class=class
+            x=move || position().map(|p| format!("{:.1}", p.x))
+            y=move || position().map(|p| format!("{:.1}", p.y))
+            display=move || if shown() { None } else { Some("none") }
+        >
+            {move || label.name(language.get())}
+        </text>
     }
 }

@@ -1,6 +1,7 @@
-//! The map: the basemap drawn as SVG, the place markers as real buttons on top, zoom buttons,
-//! and the input that moves the camera. Every calculation is a `core` call; this file only wires
-//! DOM events to it and writes the results into attributes.
+//! The map: the basemap, project arcs, the markers and clusters as real buttons on top, the map
+//! controls and the legend, and the input that moves the camera (pointer drag and pinch, wheel,
+//! double-click, keys, animated flights). Every calculation is a `core` call; this file only
+//! wires DOM events to it and writes the results into attributes.
 
 use std::sync::Arc;
 
@@ -9,13 +10,20 @@ use leptos::prelude::*;
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 use super::basemap_layer::BasemapLayer;
+use crate::core::arcs::{links_to_draw, Curve};
 use crate::core::dataset::MapData;
-use crate::core::gesture::{key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, WheelDeltaMode};
+use crate::core::dataset::FIT_PADDING_PX;
+use crate::core::geometry::ScreenPoint;
+use crate::core::gesture::{
+    key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, PinchTracker, WheelDeltaMode,
+};
 use crate::core::i18n::{Language, UiText};
-use crate::core::model::{MapMarker, RecordId};
+use crate::core::marker_layer::{fan_offsets, LayoutItem, MarkerLayout};
+use crate::core::model::{MarkerKind, RecordId};
 use crate::core::viewport::Viewport;
 use crate::platform::{
-    element_size, is_event_on, listen_wheel, local_point, mark_performance, observe_size, on_next_frame,
+    animate, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel, local_point, mark_performance,
+    observe_size, on_next_frame, prefers_reduced_motion,
 };
 
 /// Applies `change` to the view, if the map has been measured yet.
@@ -27,13 +35,76 @@ fn update_view(viewport: RwSignal<Option<Viewport>>, change: impl FnOnce(&Viewpo
     });
 }
 
+/// Moves the camera to `target`: an eased flight, or a jump for visitors who prefer reduced
+/// motion. A newer flight, or any input, ends the one under way (see `flight`).
+fn fly_to(viewport: RwSignal<Option<Viewport>>, flight: StoredValue<u64>, target: Viewport) {
+    let Some(from) = viewport.get_untracked() else { return };
+    flight.update_value(|n| *n += 1);
+    let this_flight = flight.get_value();
+    if prefers_reduced_motion() {
+        viewport.set(Some(target));
+        return;
+    }
+    animate(from.flight_duration_ms(&target), move |progress| {
+        if flight.try_get_value() != Some(this_flight) {
+            return false;
+        }
+        viewport.set(Some(from.flight_towards(&target, progress)));
+        true
+    });
+}
+
 /// The interactive map filling its container.
 #[component]
-pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, language: Signal<Language>) -> impl IntoView {
+pub fn MapView(
+    data: Arc<MapData>,
+    selected: RwSignal<Option<RecordId>>,
+    shown_project: RwSignal<Option<RecordId>>,
+    language: Signal<Language>,
+) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
     let drag = StoredValue::new(DragTracker::default());
+    let pinch = StoredValue::new(PinchTracker::default());
     let dragging = RwSignal::new(false);
+    // Counts flights; a flight stops as soon as the count moves on (a newer flight or user input).
+    let flight = StoredValue::new(0u64);
+    let stop_flight = move || flight.update_value(|n| *n += 1);
+    // The stacked group shown fanned out, by key; closed by any change of zoom.
+    let fanned = RwSignal::new(None::<String>);
+    let layout_data = data.clone();
+    let layout = Memo::new(move |_| {
+        let view = viewport.get()?;
+        let lang = language.get();
+        selected.with(|s| {
+            Some(Arc::new(MarkerLayout::new(&layout_data.clusters, &layout_data.markers, &view, lang, s.as_ref())))
+        })
+    });
+    let zoom_level = Memo::new(move |_| viewport.with(|v| v.map(|v| v.zoom().value().floor() as i32)));
+    Effect::new(move |_| {
+        zoom_level.track();
+        fanned.set(None);
+    });
+    // An opened fan takes focus, so keyboard users land on its first member.
+    Effect::new(move |_| {
+        if fanned.with(Option::is_some) {
+            on_next_frame(|| focus_selector(".marker--fanned"));
+        }
+    });
+    // The seed of the group last expanded: its button is replaced as the zoom level changes, so
+    // keyboard focus follows it to the new button instead of falling back to the page.
+    let refocus_seed = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        layout.track();
+        if let Some(seed) = refocus_seed.get_value() {
+            on_next_frame(move || {
+                if focus_is_lost() {
+                    // Record ids are a-z, 0-9 and '-': safe in a selector.
+                    focus_selector(&format!(".marker[data-key=\"m-{seed}\"], .marker[data-key$=\"-{seed}\"]"));
+                }
+            });
+        }
+    });
 
     // Once the element exists: measure it, start at the home view, and attach the listeners that
     // Leptos cannot add itself (a non-passive wheel listener, a ResizeObserver).
@@ -46,11 +117,24 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
         let wheel_target = element.clone();
         let wheel = listen_wheel(&element, move |ev: WheelEvent| {
             ev.prevent_default();
+            stop_flight();
             let anchor = local_point(&wheel_target, f64::from(ev.client_x()), f64::from(ev.client_y()));
             let levels = wheel_zoom_change(ev.delta_y(), WheelDeltaMode::from_dom(ev.delta_mode()));
             update_view(viewport, |v| v.zoomed_by(anchor, levels));
         });
         on_cleanup(move || drop((resize, wheel)));
+    });
+
+    // Showing a project's links flies to fit its lead and partners.
+    let project_data = data.clone();
+    Effect::new(move |_| {
+        let Some(project) = shown_project.get() else { return };
+        let Some(view) = viewport.get_untracked() else { return };
+        let (links, _) = links_to_draw(&project_data.dataset, Some(&project), None);
+        let points = links.iter().flat_map(|l| [l.from, l.to]);
+        if let Some(target) = view.fitted_to_points(points, FIT_PADDING_PX) {
+            fly_to(viewport, flight, target);
+        }
     });
 
     let pointer_at = move |ev: &MouseEvent| {
@@ -61,7 +145,16 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
         if ev.button() != 0 {
             return;
         }
-        if let Some(at) = pointer_at(&ev) {
+        stop_flight();
+        let Some(at) = pointer_at(&ev) else { return };
+        if pinch.try_update_value(|p| p.press(ev.pointer_id(), at)).unwrap_or(false) {
+            // A second finger: from now on this is a pinch, not a drag.
+            drag.update_value(DragTracker::cancel);
+            if let Some(el) = map_ref.get_untracked() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            dragging.set(true);
+        } else {
             drag.update_value(|t| t.press(ev.pointer_id(), at));
         }
     };
@@ -69,12 +162,17 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
         // No button held: the release happened outside the map (before capture), so end the press
         // instead of dragging a map nobody holds.
         if ev.buttons() == 0 {
+            pinch.update_value(|p| p.release(ev.pointer_id()));
             if drag.try_update_value(|t| t.release(ev.pointer_id())).unwrap_or(false) {
                 dragging.set(false);
             }
             return;
         }
         let Some(at) = pointer_at(&ev) else { return };
+        if let Some(step) = pinch.try_update_value(|p| p.move_to(ev.pointer_id(), at)).flatten() {
+            update_view(viewport, |v| v.pinched(step.before, step.after));
+            return;
+        }
         let step = drag.try_update_value(|t| t.move_to(ev.pointer_id(), at)).unwrap_or(DragStep::Ignored);
         match step {
             DragStep::Started(offset) => {
@@ -90,17 +188,26 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
         }
     };
     let on_pointer_end = move |ev: PointerEvent| {
-        if drag.try_update_value(|t| t.release(ev.pointer_id())).unwrap_or(false) {
+        let was_pinching = pinch.with_value(PinchTracker::is_pinching);
+        pinch.update_value(|p| p.release(ev.pointer_id()));
+        let was_dragging = drag.try_update_value(|t| t.release(ev.pointer_id())).unwrap_or(false);
+        if was_dragging || was_pinching {
             dragging.set(false);
         }
     };
     let on_double_click = move |ev: MouseEvent| {
         if let Some(anchor) = pointer_at(&ev) {
             let levels = if ev.shift_key() { -1.0 } else { 1.0 };
+            stop_flight();
             update_view(viewport, |v| v.zoomed_by(anchor, levels));
         }
     };
-    let home_data = data.clone();
+    let home_data = StoredValue::new(data.clone());
+    let show_everything = move || {
+        if let Some(view) = viewport.get_untracked() {
+            fly_to(viewport, flight, home_data.with_value(|d| d.everything_view(view.size())));
+        }
+    };
     let on_key_down = move |ev: KeyboardEvent| {
         // Keys on a focused marker keep their button meaning; the map handles keys aimed at itself.
         let Some(el) = map_ref.get_untracked() else { return };
@@ -109,20 +216,67 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
         }
         let Some(command) = key_command(&ev.key()) else { return };
         ev.prevent_default();
+        stop_flight();
         match command {
             KeyCommand::Pan(offset) => update_view(viewport, |v| v.panned_by(offset)),
             KeyCommand::Zoom(levels) => update_view(viewport, |v| v.zoomed_by(v.size().center(), levels)),
-            KeyCommand::Home => update_view(viewport, |v| home_data.everything_view(v.size())),
+            KeyCommand::Home => show_everything(),
         }
     };
-    let zoom_by = move |levels: f64| update_view(viewport, |v| v.zoomed_by(v.size().center(), levels));
+    let zoom_by = move |levels: f64| {
+        stop_flight();
+        update_view(viewport, |v| v.zoomed_by(v.size().center(), levels));
+    };
+
+    // Activating a group: zoom to its members, or fan out a stack no zoom can separate.
+    let data_for_expand = StoredValue::new(data.clone());
+    let expand = move |item: &LayoutItem| {
+        let Some(view) = viewport.get_untracked() else { return };
+        refocus_seed.set_value(data_for_expand.with_value(|d| d.markers.get(item.seed).map(|m| m.id.to_string())));
+        let target = view.fitted_to_points([item.bounds.0, item.bounds.1], FIT_PADDING_PX * 2.0);
+        match target {
+            Some(target) if !item.stacked && target.zoom().value() >= view.zoom().value() + 0.5 => {
+                fly_to(viewport, flight, target)
+            }
+            // A second activation folds the fan back.
+            Some(_) | None if item.stacked => fanned
+                .update(|f| *f = if f.as_deref() == Some(item.key.as_str()) { None } else { Some(item.key.clone()) }),
+            // Members too far apart for the fit to zoom in (at the deepest level): one level in.
+            _ => fly_to(viewport, flight, view.zoomed_by(view.world_to_screen(item.bounds.0), 1.0)),
+        }
+    };
 
     let text = move || UiText(language.get());
-    let markers = data
-        .markers
-        .iter()
-        .map(|marker| view! { <Marker marker=marker.clone() viewport=viewport selected=selected language=language /> })
-        .collect_view();
+    let marker_data = data.clone();
+    let items =
+        move || layout.get().map(|l| l.items.iter().map(|i| (i.key.clone(), i.count, i.kind)).collect::<Vec<_>>());
+    let fanned_members = {
+        let data = data.clone();
+        move || {
+            let key = fanned.get()?;
+            let layout = layout.get()?;
+            let item = layout.get(&key)?;
+            let lang = language.get();
+            let members: Vec<_> = item
+                .members
+                .iter()
+                .zip(fan_offsets(item.members.len()))
+                .filter_map(|(&m, offset)| {
+                    let marker = data.markers.get(m)?;
+                    let at = ScreenPoint::new(item.at.x + offset.x, item.at.y + offset.y);
+                    Some((marker.id.clone(), marker.kind, marker.label(lang), item.at, at))
+                })
+                .collect();
+            Some(
+                members
+                    .into_iter()
+                    .map(|(id, kind, name, hub, at)| {
+                        view! { <FannedMarker id=id kind=kind name=name hub=hub at=at selected=selected /> }
+                    })
+                    .collect_view(),
+            )
+        }
+    };
 
     view! {
         <div
@@ -141,55 +295,268 @@ pub fn MapView(data: Arc<MapData>, selected: RwSignal<Option<RecordId>>, languag
             on:keydown=on_key_down
         >
             <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language />
-            <div class="markers">{markers}</div>
+            <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
+            <div class="markers">
+                <For
+                    each=move || items().unwrap_or_default()
+                    key=|(key, count, kind)| (key.clone(), *count, *kind)
+                    children=move |(key, count, kind)| {
+                        let data = marker_data.clone();
+                        view! {
+                            <MarkerButton
+                                key=key
+                                count=count
+                                kind=kind
+                                layout=layout
+                                data=data
+                                selected=selected
+                                on_expand=expand
+                            />
+                        }
+                    }
+                />
+                {fanned_members}
+            </div>
         </div>
-        <div class="zoom-control">
-            <button type="button" class="zoom-control__button" aria-label=move || text().zoom_in() on:click=move |_| zoom_by(1.0)>
+        <div class="map-controls">
+            <button type="button" class="map-controls__button" aria-label=move || text().zoom_in() on:click=move |_| zoom_by(1.0)>
                 <span aria-hidden="true">"+"</span>
             </button>
-            <button type="button" class="zoom-control__button" aria-label=move || text().zoom_out() on:click=move |_| zoom_by(-1.0)>
+            <button type="button" class="map-controls__button" aria-label=move || text().zoom_out() on:click=move |_| zoom_by(-1.0)>
                 <span aria-hidden="true">"−"</span>
             </button>
+            <button type="button" class="map-controls__button map-controls__fit" aria-label=move || text().show_everything() on:click=move |_| show_everything()>
+                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" stroke-width="2" />
+                </svg>
+            </button>
         </div>
+        <Legend language=language />
         <p class="attribution">{move || text().basemap_credit()}</p>
     }
 }
 
-/// One place or organisation as a focusable button at its position on the map.
+/// A marker or a group as a focusable button. Its position, label and name come from the
+/// layout by key, so the element stays while the view moves.
 #[component]
-fn Marker(
-    marker: MapMarker,
-    viewport: RwSignal<Option<Viewport>>,
+fn MarkerButton(
+    key: String,
+    count: usize,
+    kind: MarkerKind,
+    layout: Memo<Option<Arc<MarkerLayout>>>,
+    data: Arc<MapData>,
     selected: RwSignal<Option<RecordId>>,
-    language: Signal<Language>,
+    on_expand: impl Fn(&LayoutItem) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let world = marker.world;
-    let transform = move || {
-        viewport.with(|v| v.map(|v| v.world_to_screen(world))).map(|p| format!("translate({:.1}px, {:.1}px)", p.x, p.y))
+    // Reads the item's current layout without copying it: these run for every button on every
+    // frame of a gesture.
+    let read = {
+        let key = key.clone();
+        move |f: &dyn Fn(&LayoutItem) -> String| layout.with(|l| l.as_ref().and_then(|l| l.get(&key)).map(f))
+    };
+    let position = {
+        let read = read.clone();
+        move || read(&|i| format!("translate({:.1}px, {:.1}px)", i.at.x, i.at.y))
+    };
+    let name = {
+        let read = read.clone();
+        move || read(&|i| i.name.clone()).unwrap_or_default()
+    };
+    let label_side = {
+        let read = read.clone();
+        move || read(&|i| i.label_side.map(|side| side.code().to_owned()).unwrap_or_default()).filter(|s| !s.is_empty())
+    };
+    let label_text = {
+        let read = read.clone();
+        move || read(&|i| i.label.clone()).unwrap_or_default()
     };
     let is_selected = {
-        let id = marker.id.clone();
-        move || selected.with(|s| s.as_ref() == Some(&id))
+        let key = key.clone();
+        let data = data.clone();
+        move || {
+            selected.with(|s| {
+                let Some(s) = s else { return false };
+                layout.with(|l| {
+                    l.as_ref().and_then(|l| l.get(&key)).is_some_and(|i| {
+                        i.members.iter().any(|&m| data.markers.get(m).is_some_and(|marker| &marker.id == s))
+                    })
+                })
+            })
+        }
     };
-    let select = {
-        let id = marker.id.clone();
-        move |_| selected.set(Some(id.clone()))
+    let activate = {
+        let key = key.clone();
+        let data = data.clone();
+        move |_| {
+            let Some(item) = layout.with_untracked(|l| l.as_ref().and_then(|l| l.get(&key).cloned())) else { return };
+            if item.count == 1 {
+                if let Some(marker) = data.markers.get(item.seed) {
+                    selected.set(Some(marker.id.clone()));
+                }
+            } else {
+                on_expand(&item);
+            }
+        }
     };
-    let kind_class = format!("marker marker--{}", marker.kind.code());
-    let id_attr = marker.id.as_str().to_owned();
-    let label = move || marker.label(language.get());
+    let navigate = {
+        let key = key.clone();
+        move |ev: KeyboardEvent| {
+            let target =
+                layout.with_untracked(|l| l.as_ref().and_then(|l| l.neighbour(&key, &ev.key()).map(str::to_owned)));
+            if let Some(target) = target {
+                ev.prevent_default();
+                ev.stop_propagation();
+                // Keys are made of record-id characters, digits and '-': safe in a selector.
+                focus_selector(&format!("[data-key=\"{target}\"]"));
+            }
+        }
+    };
+    let seed_id = layout
+        .with_untracked(|l| l.as_ref().and_then(|l| l.get(&key)).and_then(|i| data.markers.get(i.seed)))
+        .map(|m| m.id.as_str().to_owned());
+    let class = if count > 1 {
+        format!("marker marker--group marker--{}", kind.code())
+    } else {
+        format!("marker marker--{}", kind.code())
+    };
+    let label_position = position.clone();
     view! {
+        {move || label_side().map(|side| view! {
+            <span class=format!("marker__label marker__label--{side} marker__label--of-{}", kind.code()) class=("marker__label--group", count > 1) aria-hidden="true" style:transform=label_position.clone()>
+                <span class="marker__label-text">{label_text.clone()}</span>
+            </span>
+        })}
         <button
             type="button"
-            class=kind_class
+            class=class
             class=("is-selected", is_selected)
+            data-key=key
+            data-place-id=(count == 1).then_some(seed_id).flatten()
+            data-count=count
+            aria-label=name
+            style:transform=position
+            on:click=activate
+            on:keydown=navigate
+            on:dblclick=|ev: MouseEvent| ev.stop_propagation()
+        >
+            <span class="marker__shape" aria-hidden="true">
+                {(count > 1).then(|| view! { <span class="marker__count">{count}</span> })}
+            </span>
+        </button>
+    }
+}
+
+/// One member of a fanned-out stack, with a leader line back to the shared spot.
+#[component]
+fn FannedMarker(
+    id: RecordId,
+    kind: MarkerKind,
+    name: String,
+    hub: ScreenPoint,
+    at: ScreenPoint,
+    selected: RwSignal<Option<RecordId>>,
+) -> impl IntoView {
+    let (dx, dy) = (hub.x - at.x, hub.y - at.y);
+    let leader_length = dx.hypot(dy);
+    let leader_angle = dy.atan2(dx).to_degrees();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.with(|s| s.as_ref() == Some(&id))
+    };
+    let id_attr = id.as_str().to_owned();
+    view! {
+        <span
+            class="marker-leader"
+            aria-hidden="true"
+            style:transform=format!("translate({:.1}px, {:.1}px) rotate({leader_angle:.1}deg)", at.x, at.y)
+            style:width=format!("{leader_length:.1}px")
+        ></span>
+        <button
+            type="button"
+            class=format!("marker marker--fanned marker--{}", kind.code())
+            class=("is-selected", is_selected)
+            data-key=format!("f-{id_attr}")
             data-place-id=id_attr
-            aria-label=label
-            style:transform=transform
-            on:click=select
+            aria-label=name
+            style:transform=format!("translate({:.1}px, {:.1}px)", at.x, at.y)
+            on:click=move |_| selected.set(Some(id.clone()))
             on:dblclick=|ev: MouseEvent| ev.stop_propagation()
         >
             <span class="marker__shape" aria-hidden="true"></span>
         </button>
+    }
+}
+
+/// Project links as curved arrows: strong for a shown project, light for the projects of the
+/// selected place.
+#[component]
+fn ArcLayer(
+    data: Arc<MapData>,
+    viewport: RwSignal<Option<Viewport>>,
+    selected: RwSignal<Option<RecordId>>,
+    shown_project: RwSignal<Option<RecordId>>,
+) -> impl IntoView {
+    let links = Memo::new(move |_| {
+        let project = shown_project.get();
+        selected.with(|s| links_to_draw(&data.dataset, project.as_ref(), s.as_ref()))
+    });
+    let paths = move || {
+        let view = viewport.get()?;
+        links.with(|(links, strong)| {
+            let class = if *strong { "arc arc--strong" } else { "arc" };
+            let paths: Vec<_> = links
+                .iter()
+                .map(|link| {
+                    let curve = Curve::between(view.world_to_screen(link.from), view.world_to_screen(link.to));
+                    view! { <path class=class d=curve.path_data() marker-end="url(#arc-arrow)" data-partner=link.partner.as_str().to_owned()></path> }
+                })
+                .collect();
+            Some(paths)
+        })
+    };
+    view! {
+        <svg class="arcs" aria-hidden="true" focusable="false">
+            <defs>
+                <marker id="arc-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0L10 5L0 10z" class="arc__head"></path>
+                </marker>
+            </defs>
+            {paths}
+        </svg>
+    }
+}
+
+/// What the shapes, colours and arcs mean; collapsed to a button on small screens.
+#[component]
+fn Legend(language: Signal<Language>) -> impl IntoView {
+    let text = move || UiText(language.get());
+    let kinds = [MarkerKind::InnoCity, MarkerKind::Partner, MarkerKind::Organisation];
+    view! {
+        <details class="legend">
+            <summary>{move || text().legend()}</summary>
+            <ul>
+                {kinds.into_iter().map(|kind| view! {
+                    <li>
+                        <span class=format!("legend__symbol marker--{}", kind.code()) aria-hidden="true">
+                            <span class="marker__shape"></span>
+                        </span>
+                        {move || kind.label(language.get())}
+                    </li>
+                }).collect_view()}
+                <li>
+                    <span class="legend__symbol marker--group marker--innocity" aria-hidden="true">
+                        <span class="marker__shape"><span class="marker__count">"3"</span></span>
+                    </span>
+                    {move || text().legend_group()}
+                </li>
+                <li>
+                    <svg class="legend__arc" viewBox="0 0 32 16" aria-hidden="true" focusable="false">
+                        <path d="M2 14Q16 0 28 10" class="arc arc--strong"></path>
+                        <path d="M24 6L30 11L23 12z" class="arc__head"></path>
+                    </svg>
+                    {move || text().legend_arc()}
+                </li>
+            </ul>
+        </details>
     }
 }

@@ -7,6 +7,8 @@ mod basemap_layer;
 mod map_view;
 mod notices;
 mod place_panel;
+mod scale_bar;
+mod tile_layer;
 
 use std::sync::Arc;
 
@@ -43,6 +45,8 @@ pub fn App() -> impl IntoView {
     let language = Signal::derive(|| Language::En);
     let load_state = RwSignal::new(LoadState::Loading);
     let selected = RwSignal::new(None::<RecordId>);
+    // The project whose links are drawn on the map, chosen in the panel.
+    let shown_project = RwSignal::new(None::<RecordId>);
 
     let load = move || {
         load_state.set(LoadState::Loading);
@@ -71,7 +75,7 @@ pub fn App() -> impl IntoView {
                     LoadState::Ready(data) => {
                         let skipped: Vec<String> = data.skipped().map(ToString::to_string).collect();
                         view! {
-                            <MapView data=data selected=selected language=language />
+                            <MapView data=data selected=selected shown_project=shown_project language=language />
                             <SkippedRecordsNotice text=UiText(language.get()) problems=skipped />
                         }
                             .into_any()
@@ -80,7 +84,7 @@ pub fn App() -> impl IntoView {
             </main>
             // The panel is a top-level landmark of its own (an aside inside main is not).
             {move || match load_state.get() {
-                LoadState::Ready(data) => Some(view! { <PlacePanel data=data selected=selected language=language /> }),
+                LoadState::Ready(data) => Some(view! { <PlacePanel data=data selected=selected shown_project=shown_project language=language /> }),
                 LoadState::Loading | LoadState::Failed(_) => None,
             }}
         </div>

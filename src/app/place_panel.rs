@@ -20,6 +20,7 @@ const TITLE_ID: &str = "place-panel-title";
 pub fn PlacePanel(
     data: Arc<MapData>,
     selected: RwSignal<Option<RecordId>>,
+    shown_project: RwSignal<Option<RecordId>>,
     language: Signal<Language>,
 ) -> impl IntoView {
     let close = move || {
@@ -78,11 +79,25 @@ pub fn PlacePanel(
                     <section class="panel__section">
                         <h3>{text.projects()}</h3>
                         <ul class="panel__projects">
-                            {summary.projects.into_iter().map(|p| view! {
-                                <li data-project-id=p.id.as_str().to_owned()>
-                                    <span class="panel__project-name">{p.name}</span>
-                                    <span class="panel__muted">" · "{p.role}{p.theme.map(|t| format!(" · {t}"))}</span>
-                                </li>
+                            {summary.projects.into_iter().map(|p| {
+                                let id = p.id.clone();
+                                let shown = {
+                                    let id = id.clone();
+                                    move || shown_project.with(|s| s.as_ref() == Some(&id))
+                                };
+                                let toggle = {
+                                    let shown = shown.clone();
+                                    move |_| shown_project.set(if shown() { None } else { Some(id.clone()) })
+                                };
+                                view! {
+                                    <li data-project-id=p.id.as_str().to_owned()>
+                                        <span class="panel__project-name">{p.name}</span>
+                                        <span class="panel__muted">" · "{p.role}{p.theme.map(|t| format!(" · {t}"))}</span>
+                                        <button type="button" class="panel__toggle" aria-pressed=move || shown().to_string() on:click=toggle>
+                                            {text.show_project_links()}
+                                        </button>
+                                    </li>
+                                }
                             }).collect_view()}
                         </ul>
                     </section>

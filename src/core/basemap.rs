@@ -1,8 +1,14 @@
 //! The basemap: land and country borders, read from the GeoJSON that `cargo xtask basemap` derives
 //! from Natural Earth, and turned once into SVG path data in projected path units.
 //!
+//! The basemap comes in levels of detail ([`Detail`]), each simplified to about a pixel at the
+//! zooms it is drawn at; [`Detail::for_zoom`] is the one rule that says which level a zoom wants,
+//! and [`Basemap::drawn_detail`] which level to draw with what has been loaded so far (the
+//! detailed level is a second file, fetched on first need).
+//!
 //! Paths are built once per load; panning and zooming only change one transform (see
-//! [`Viewport::path_transform`]), so the browser never receives new geometry during a gesture.
+//! [`Viewport::path_transform`]), so the browser never receives new geometry during a gesture,
+//! only when the zoom crosses into another level.
 
 use std::fmt::Write;
 
@@ -12,22 +18,117 @@ use super::error::{DataError, FeatureRef, Problem, ProblemKind, Severity};
 use super::geo::LatLng;
 use super::projection::project;
 use super::reader::{describe_json, geometry_of, read_feature_array};
-use super::viewport::Viewport;
+use super::viewport::{Viewport, Zoom};
 
-/// SVG path data for each basemap layer, in path units.
+/// A level of detail of the basemap. The zoom ranges match the tolerances `cargo xtask basemap`
+/// simplifies with (xtask/src/basemap.rs, `LEVELS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Detail {
+    /// Europe and its surroundings, for zooms below [`Detail::MEDIUM_FROM`].
+    Coarse = 0,
+    /// Countries and regions, from [`Detail::MEDIUM_FROM`] to [`Detail::DETAILED_FROM`].
+    Medium = 1,
+    /// Regions and cities (1:10m source), from [`Detail::DETAILED_FROM`]; a separate file.
+    Detailed = 2,
+}
+
+impl Detail {
+    /// Every level, coarsest first.
+    pub const ALL: [Detail; 3] = [Detail::Coarse, Detail::Medium, Detail::Detailed];
+    /// The zoom from which the medium level is drawn.
+    pub const MEDIUM_FROM: f64 = 5.0;
+    /// The zoom from which the detailed level is drawn (and its file fetched).
+    pub const DETAILED_FROM: f64 = 7.0;
+
+    /// The level of detail that fits `zoom`.
+    pub fn for_zoom(zoom: Zoom) -> Self {
+        let z = zoom.value();
+        if z >= Self::DETAILED_FROM {
+            Self::Detailed
+        } else if z >= Self::MEDIUM_FROM {
+            Self::Medium
+        } else {
+            Self::Coarse
+        }
+    }
+
+    /// The `detail` property of the level's features in the basemap files.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Coarse => "coarse",
+            Self::Medium => "medium",
+            Self::Detailed => "detailed",
+        }
+    }
+
+    /// The level named by a `detail` property.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.code() == code)
+    }
+
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// SVG path data for each basemap layer and level of detail, in path units.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Basemap {
-    /// Filled land areas (closed rings).
-    pub land: String,
-    /// Borders between countries (open lines).
-    pub borders: String,
+    /// Filled land areas (closed rings), one path per [`Detail`] (indexed by level, coarsest
+    /// first); empty for a level the file does not have.
+    pub land: [String; 3],
+    /// Borders between countries (open lines), one path per [`Detail`], like `land`.
+    pub borders: [String; 3],
     /// Features that could not be drawn.
     pub problems: Vec<Problem>,
 }
 
+impl Basemap {
+    /// Whether this basemap has land at `detail`.
+    pub fn has(&self, detail: Detail) -> bool {
+        !self.land[detail.index()].is_empty()
+    }
+
+    /// The land and border paths of `detail` (empty strings if the level is missing).
+    pub fn paths(&self, detail: Detail) -> (&str, &str) {
+        (&self.land[detail.index()], &self.borders[detail.index()])
+    }
+
+    /// The level to draw at `zoom`: the one that fits, or while that is not loaded (or failed to
+    /// load) the nearest loaded level, finer ones first if none is coarser. Coarse if nothing is
+    /// loaded, which draws nothing.
+    pub fn drawn_detail(&self, zoom: Zoom) -> Detail {
+        let wanted = Detail::for_zoom(zoom);
+        let coarser = Detail::ALL.into_iter().rev().filter(|&d| d <= wanted).find(|&d| self.has(d));
+        let finer = || Detail::ALL.into_iter().filter(|&d| d > wanted).find(|&d| self.has(d));
+        coarser.or_else(finer).unwrap_or(wanted)
+    }
+
+    /// Whether `zoom` wants a level this basemap does not have yet (the app then fetches it).
+    pub fn lacks_detail_for(&self, zoom: Zoom) -> bool {
+        !self.has(Detail::for_zoom(zoom))
+    }
+
+    /// This basemap with the levels of `other` added (a level present in both keeps `other`'s),
+    /// and its problems appended.
+    pub fn merged(mut self, other: Basemap) -> Self {
+        let Basemap { land, borders, problems } = other;
+        for (index, (land, borders)) in land.into_iter().zip(borders).enumerate() {
+            if !land.is_empty() {
+                self.land[index] = land;
+                self.borders[index] = borders;
+            }
+        }
+        self.problems.extend(problems);
+        self
+    }
+}
+
 /// Reads basemap GeoJSON: features with `"layer": "land"` (Polygon or MultiPolygon) and
-/// `"layer": "border"` (LineString or MultiLineString). Other layers are ignored, so the file can
-/// grow (labels, lakes) without breaking older builds.
+/// `"layer": "border"` (LineString or MultiLineString), each with a `"detail"` level
+/// ([`Detail::code`]); a feature without one is medium, as files were before levels existed.
+/// Other layers and unknown levels are ignored, so the file can grow (labels, lakes) without
+/// breaking older builds.
 pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
     let mut basemap = Basemap::default();
     let features = read_feature_array(text, &mut basemap.problems)?;
@@ -35,9 +136,14 @@ pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
         let feature = feature.as_object();
         let properties = feature.and_then(|f| f.get("properties")).and_then(|p| p.as_object());
         let layer = properties.and_then(|p| p.get("layer")).and_then(|l| l.as_str());
+        let detail = match properties.and_then(|p| p.get("detail")) {
+            None => Some(Detail::Medium),
+            Some(code) => code.as_str().and_then(Detail::from_code),
+        };
+        let Some(detail) = detail else { continue };
         let target = match layer {
-            Some("land") => &mut basemap.land,
-            Some("border") => &mut basemap.borders,
+            Some("land") => &mut basemap.land[detail.index()],
+            Some("border") => &mut basemap.borders[detail.index()],
             _ => continue,
         };
         let geometry_value = feature.and_then(|f| f.get("geometry"));
@@ -138,10 +244,11 @@ mod tests {
         ]}"#;
         let b = parse_basemap(text).unwrap();
         // (0°, 0°) is the middle of the world: half of 65536 path units.
-        assert!(b.land.starts_with("M32768 32768l182"), "{}", b.land);
-        assert!(b.land.ends_with('z'));
-        assert!(b.borders.starts_with("M32768 32768l0 -182"), "{}", b.borders);
-        assert!(!b.borders.ends_with('z'));
+        let (land, borders) = b.paths(Detail::Medium);
+        assert!(land.starts_with("M32768 32768l182"), "{land}");
+        assert!(land.ends_with('z'));
+        assert!(borders.starts_with("M32768 32768l0 -182"), "{borders}");
+        assert!(!borders.ends_with('z'));
         assert!(b.problems.is_empty());
     }
 
@@ -154,7 +261,58 @@ mod tests {
         let b = parse_basemap(text).unwrap();
         assert_eq!(b.problems.len(), 1);
         assert_eq!(b.problems[0].feature.as_ref().map(|f| f.index), Some(0));
-        assert!(b.land.is_empty());
-        assert_eq!(b.borders.matches('l').count(), 1, "the out-of-range point is skipped");
+        assert!(!b.has(Detail::Medium));
+        assert_eq!(b.paths(Detail::Medium).1.matches('l').count(), 1, "the out-of-range point is skipped");
+    }
+
+    fn zoom(z: f64) -> Zoom {
+        Zoom::try_from(z).unwrap()
+    }
+
+    #[test]
+    fn each_zoom_wants_one_level() {
+        assert_eq!(Detail::for_zoom(zoom(3.0)), Detail::Coarse);
+        assert_eq!(Detail::for_zoom(zoom(4.99)), Detail::Coarse);
+        assert_eq!(Detail::for_zoom(zoom(5.0)), Detail::Medium);
+        assert_eq!(Detail::for_zoom(zoom(6.9)), Detail::Medium);
+        assert_eq!(Detail::for_zoom(zoom(7.0)), Detail::Detailed);
+        assert_eq!(Detail::for_zoom(zoom(12.0)), Detail::Detailed);
+        for d in Detail::ALL {
+            assert_eq!(Detail::from_code(d.code()), Some(d));
+        }
+        assert_eq!(Detail::from_code("fine"), None);
+    }
+
+    fn level_file(levels: &[&str]) -> String {
+        let features: Vec<String> = levels
+            .iter()
+            .map(|l| format!(r#"{{"type":"Feature","properties":{{"layer":"land","detail":"{l}"}},"geometry":{{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}}}"#))
+            .collect();
+        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+    }
+
+    #[test]
+    fn levels_are_read_apart_and_unknown_levels_ignored() {
+        let b = parse_basemap(&level_file(&["coarse", "medium", "ultra"])).unwrap();
+        assert!(b.has(Detail::Coarse) && b.has(Detail::Medium) && !b.has(Detail::Detailed));
+        assert!(b.problems.is_empty());
+    }
+
+    #[test]
+    fn the_drawn_level_falls_back_until_the_detail_is_loaded() {
+        let first = parse_basemap(&level_file(&["coarse", "medium"])).unwrap();
+        assert_eq!(first.drawn_detail(zoom(4.0)), Detail::Coarse);
+        assert_eq!(first.drawn_detail(zoom(6.0)), Detail::Medium);
+        assert!(!first.lacks_detail_for(zoom(6.0)));
+        assert!(first.lacks_detail_for(zoom(9.0)), "zooming in asks for the detailed file");
+        assert_eq!(first.drawn_detail(zoom(9.0)), Detail::Medium, "medium until the detail arrives");
+        let all = first.merged(parse_basemap(&level_file(&["detailed"])).unwrap());
+        assert_eq!(all.drawn_detail(zoom(9.0)), Detail::Detailed);
+        assert!(!all.lacks_detail_for(zoom(9.0)));
+        assert_eq!(all.drawn_detail(zoom(4.0)), Detail::Coarse);
+        // Only a finer level loaded: better than nothing.
+        let only_detail = parse_basemap(&level_file(&["detailed"])).unwrap();
+        assert_eq!(only_detail.drawn_detail(zoom(3.0)), Detail::Detailed);
+        assert_eq!(Basemap::default().drawn_detail(zoom(3.0)), Detail::Coarse);
     }
 }

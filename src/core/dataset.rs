@@ -2,6 +2,7 @@
 //! [`MapData`], and the area and zoom range the map keeps to.
 
 use super::basemap::{parse_basemap, Basemap};
+use super::cluster::ClusterIndex;
 use super::error::{LoadError, Problem, Severity};
 use super::geo::{LatLng, LatLngBounds};
 use super::geometry::ScreenSize;
@@ -16,6 +17,10 @@ pub const DATA_URL: &str = "data/innocities.geojson";
 
 /// The basemap (land and borders, derived from Natural Earth) as GeoJSON.
 pub const BASEMAP_URL: &str = "data/basemap.geojson";
+
+/// The basemap's detailed level (1:10m), fetched only when the user first zooms in far enough to
+/// draw it (see `core::basemap::Detail`), so the first load stays small.
+pub const BASEMAP_DETAIL_URL: &str = "data/basemap-detail.geojson";
 
 /// The area the basemap covers and the view centre stays in: Europe, from Iceland and the
 /// Canaries' latitude to the Urals' longitude and North Cape.
@@ -39,6 +44,8 @@ pub struct MapData {
     pub basemap: Basemap,
     /// Every place and organisation to draw.
     pub markers: Vec<MapMarker>,
+    /// The markers grouped per zoom level.
+    pub clusters: ClusterIndex,
 }
 
 impl MapData {
@@ -47,7 +54,9 @@ impl MapData {
         let outcome = read_dataset(data).map_err(|error| LoadError::Data { url: DATA_URL.to_owned(), error })?;
         let basemap = parse_basemap(basemap).map_err(|error| LoadError::Data { url: BASEMAP_URL.to_owned(), error })?;
         let markers = outcome.dataset.markers();
-        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, markers })
+        let limits = map_limits();
+        let clusters = ClusterIndex::new(&markers, limits.min_zoom, limits.max_zoom);
+        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, markers, clusters })
     }
 
     /// The problems that left something out of the map.

@@ -126,6 +126,71 @@ impl DragTracker {
     pub fn is_dragging(&self) -> bool {
         self.press.is_some_and(|p| p.dragging)
     }
+
+    /// Forgets the press, e.g. when a second finger turns the gesture into a pinch; the finger
+    /// left after the pinch then does not jump the map.
+    pub fn cancel(&mut self) {
+        self.press = None;
+    }
+}
+
+/// The two contact points of a pinch, before and after one pointer moved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PinchStep {
+    /// Both points before the move.
+    pub before: (ScreenPoint, ScreenPoint),
+    /// Both points after it.
+    pub after: (ScreenPoint, ScreenPoint),
+}
+
+/// Follows up to two pressed pointers; with two, their movement is a pinch (zoom about the point
+/// between the fingers, pan with it).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PinchTracker {
+    points: [Option<(i32, ScreenPoint)>; 2],
+}
+
+impl PinchTracker {
+    /// A pointer went down. Returns whether two pointers are now down (a pinch starts). A third
+    /// pointer is ignored.
+    pub fn press(&mut self, pointer_id: i32, at: ScreenPoint) -> bool {
+        if let Some(slot) = self.points.iter_mut().find(|p| p.is_some_and(|(id, _)| id == pointer_id)) {
+            *slot = Some((pointer_id, at));
+        } else if let Some(slot) = self.points.iter_mut().find(|p| p.is_none()) {
+            *slot = Some((pointer_id, at));
+        }
+        self.is_pinching()
+    }
+
+    /// A pointer moved; during a pinch, returns the step to apply.
+    pub fn move_to(&mut self, pointer_id: i32, at: ScreenPoint) -> Option<PinchStep> {
+        let before = self.pair();
+        // A lone pointer's position is kept too, so a pinch starts from where it really is.
+        let slot = self.points.iter_mut().flatten().find(|(id, _)| *id == pointer_id)?;
+        slot.1 = at;
+        Some(PinchStep { before: before?, after: self.pair()? })
+    }
+
+    /// A pointer went up or was cancelled.
+    pub fn release(&mut self, pointer_id: i32) {
+        for slot in &mut self.points {
+            if slot.is_some_and(|(id, _)| id == pointer_id) {
+                *slot = None;
+            }
+        }
+    }
+
+    /// Whether two pointers are down.
+    pub fn is_pinching(&self) -> bool {
+        self.points.iter().all(Option::is_some)
+    }
+
+    fn pair(&self) -> Option<(ScreenPoint, ScreenPoint)> {
+        match self.points {
+            [Some((_, a)), Some((_, b))] => Some((a, b)),
+            _ => None,
+        }
+    }
 }
 
 /// Pixels the arrow keys pan by: a noticeable step that keeps most of the view in place.
@@ -158,11 +223,72 @@ pub fn key_command(key: &str) -> Option<KeyCommand> {
     }
 }
 
+/// The marker an arrow key moves focus to from the one at `from`: the nearest among `others`
+/// within 45 degrees of the arrow's direction, nearer to the straight line counting for more.
+/// `None` for other keys or when nothing lies that way.
+pub fn marker_in_direction(key: &str, from: ScreenPoint, others: &[ScreenPoint]) -> Option<usize> {
+    let (ux, uy) = match key {
+        "ArrowRight" => (1.0, 0.0),
+        "ArrowLeft" => (-1.0, 0.0),
+        "ArrowDown" => (0.0, 1.0),
+        "ArrowUp" => (0.0, -1.0),
+        _ => return None,
+    };
+    others
+        .iter()
+        .enumerate()
+        .filter_map(|(index, p)| {
+            let (dx, dy) = (p.x - from.x, p.y - from.y);
+            let along = dx * ux + dy * uy;
+            let across = (dx * uy - dy * ux).abs();
+            (along > 0.0 && across <= along).then_some((index, along + 2.0 * across))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
 #[cfg(test)]
 mod tests {
     use approx::assert_abs_diff_eq;
 
     use super::*;
+
+    #[test]
+    fn arrow_keys_move_to_the_nearest_marker_that_way() {
+        let from = ScreenPoint::new(100.0, 100.0);
+        let others = [
+            ScreenPoint::new(200.0, 100.0), // 0: right, far
+            ScreenPoint::new(150.0, 120.0), // 1: right-ish, nearer though a little off the line
+            ScreenPoint::new(100.0, 40.0),  // 2: up
+            ScreenPoint::new(20.0, 180.0),  // 3: diagonal down-left
+            ScreenPoint::new(100.0, 100.0), // 4: the same spot: never a target
+        ];
+        assert_eq!(marker_in_direction("ArrowRight", from, &others), Some(1));
+        assert_eq!(marker_in_direction("ArrowUp", from, &others), Some(2));
+        assert_eq!(marker_in_direction("ArrowLeft", from, &others), Some(3));
+        assert_eq!(marker_in_direction("ArrowDown", from, &others), Some(3));
+        // Marker 1 lies more right than down, so down finds nothing once 3 is gone.
+        assert_eq!(marker_in_direction("ArrowDown", from, &others[..3]), None);
+        assert_eq!(marker_in_direction("ArrowRight", from, &[others[0], ScreenPoint::new(150.0, 140.0)]), Some(0));
+        assert_eq!(marker_in_direction("Enter", from, &others), None);
+        assert_eq!(marker_in_direction("ArrowLeft", from, &others[..3]), None);
+    }
+
+    #[test]
+    fn two_pointers_make_a_pinch_and_a_third_is_ignored() {
+        let mut t = PinchTracker::default();
+        assert!(!t.press(1, ScreenPoint::new(100.0, 100.0)));
+        assert_eq!(t.move_to(1, ScreenPoint::new(90.0, 100.0)), None);
+        assert!(t.press(2, ScreenPoint::new(200.0, 100.0)));
+        assert!(t.press(3, ScreenPoint::new(300.0, 300.0)));
+        let step = t.move_to(2, ScreenPoint::new(220.0, 110.0)).unwrap();
+        assert_eq!(step.before, (ScreenPoint::new(90.0, 100.0), ScreenPoint::new(200.0, 100.0)));
+        assert_eq!(step.after, (ScreenPoint::new(90.0, 100.0), ScreenPoint::new(220.0, 110.0)));
+        assert_eq!(t.move_to(3, ScreenPoint::new(0.0, 0.0)), None);
+        t.release(1);
+        assert!(!t.is_pinching());
+        assert_eq!(t.move_to(2, ScreenPoint::new(230.0, 110.0)), None);
+    }
 
     #[test]
     fn a_small_wobble_is_still_a_click() {

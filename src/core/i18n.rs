@@ -81,6 +81,87 @@ impl LocalizedText {
 pub struct UiText(pub Language);
 
 impl UiText {
+    /// The accessible name of a group of markers: its visible label first (so speech input can
+    /// use what is seen), then how many and who (the first few by name), then what activating
+    /// it does.
+    pub fn cluster_name(self, label: &str, names: &[&str], stacked: bool) -> String {
+        const LISTED: usize = 6;
+        let listed = names.iter().take(LISTED).copied().collect::<Vec<_>>().join(", ");
+        let more = names.len().saturating_sub(LISTED);
+        let n = names.len();
+        let (head, tail, action) = match self.0 {
+            Language::En => (
+                format!("group of {n} places"),
+                format!(" and {more} more"),
+                if stacked { "shows them side by side" } else { "zooms in" },
+            ),
+            Language::Fi => (
+                format!("{n} kohteen ryhmä"),
+                format!(" ja {more} muuta"),
+                if stacked { "näyttää ne vierekkäin" } else { "lähentää" },
+            ),
+            Language::Sv => (
+                format!("grupp med {n} platser"),
+                format!(" och {more} till"),
+                if stacked { "visar dem bredvid varandra" } else { "zoomar in" },
+            ),
+        };
+        let tail = if more > 0 { tail } else { String::new() };
+        format!("{label}, {head}: {listed}{tail}. {}", capitalise(action))
+    }
+
+    /// The visible label of a group: its main place and how many others ("Oulu +3", the same in
+    /// every language).
+    pub fn cluster_label(self, main: &str, count: usize) -> String {
+        let _ = self;
+        format!("{main} +{}", count.saturating_sub(1))
+    }
+
+    /// The button that fits every marker in view.
+    pub fn show_everything(self) -> &'static str {
+        match self.0 {
+            Language::En => "Show everything",
+            Language::Fi => "Näytä kaikki",
+            Language::Sv => "Visa allt",
+        }
+    }
+
+    /// The legend's heading.
+    pub fn legend(self) -> &'static str {
+        match self.0 {
+            Language::En => "Legend",
+            Language::Fi => "Selite",
+            Language::Sv => "Teckenförklaring",
+        }
+    }
+
+    /// Legend: what a group marker means.
+    pub fn legend_group(self) -> &'static str {
+        match self.0 {
+            Language::En => "Group of nearby places (number inside)",
+            Language::Fi => "Lähekkäisten kohteiden ryhmä (luku sisällä)",
+            Language::Sv => "Grupp av närliggande platser (antal inuti)",
+        }
+    }
+
+    /// Legend: what an arc means.
+    pub fn legend_arc(self) -> &'static str {
+        match self.0 {
+            Language::En => "Project link, from the lead city to a partner",
+            Language::Fi => "Hankeyhteys vetäjäkaupungista kumppaniin",
+            Language::Sv => "Projektlänk från ledande stad till partner",
+        }
+    }
+
+    /// The toggle that draws a project's links on the map.
+    pub fn show_project_links(self) -> &'static str {
+        match self.0 {
+            Language::En => "Show links on map",
+            Language::Fi => "Näytä yhteydet kartalla",
+            Language::Sv => "Visa länkar på kartan",
+        }
+    }
+
     /// Shown while the data loads.
     pub fn loading(self) -> &'static str {
         match self.0 {
@@ -236,6 +317,31 @@ impl UiText {
             Language::Sv => "Bakgrundskarta: Natural Earth (fri användning)",
         }
     }
+
+    /// The toggle that turns raster map images on; it names the host the images come from,
+    /// because turning it on sends requests there.
+    pub fn tiles_toggle(self, provider: &str) -> String {
+        match self.0 {
+            Language::En => format!("Load map images from {provider}"),
+            Language::Fi => format!("Lataa karttakuvat palvelusta {provider}"),
+            Language::Sv => format!("Hämta kartbilder från {provider}"),
+        }
+    }
+
+    /// Accessible name of the scale bar ("Scale: 200 km").
+    pub fn scale(self, distance: &str) -> String {
+        match self.0 {
+            Language::En => format!("Scale: {distance}"),
+            Language::Fi => format!("Mittakaava: {distance}"),
+            Language::Sv => format!("Skala: {distance}"),
+        }
+    }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -5,15 +5,22 @@
 //! tested on the host with `cargo test`. Components call into these modules; they never repeat the
 //! maths. `cargo xtask test` runs a purity check that fails when a browser crate appears here.
 
+pub mod arcs;
 pub mod basemap;
+pub mod cluster;
 pub mod dataset;
 pub mod error;
 pub mod geo;
 pub mod geometry;
 pub mod gesture;
 pub mod i18n;
+pub mod label_placement;
+pub mod map_labels;
+pub mod marker_layer;
 pub mod model;
 pub mod projection;
 pub mod reader;
+pub mod scale;
 pub mod summary;
+pub mod tiles;
 pub mod viewport;

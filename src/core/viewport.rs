@@ -181,6 +181,39 @@ impl Viewport {
         self.zoomed_around(anchor, self.zoom.0 + levels)
     }
 
+    /// The view after a pinch step: zoomed by the change in distance between the two fingers,
+    /// about the point between them, and moved with that point, so the map stays under the
+    /// fingers.
+    pub fn pinched(&self, before: (ScreenPoint, ScreenPoint), after: (ScreenPoint, ScreenPoint)) -> Self {
+        let middle = |(a, b): (ScreenPoint, ScreenPoint)| ScreenPoint::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+        let (spread_before, spread_after) = (before.0.distance_to(before.1), after.0.distance_to(after.1));
+        // Fingers closer than a pixel carry no usable scale.
+        let levels =
+            if spread_before >= 1.0 && spread_after >= 1.0 { (spread_after / spread_before).log2() } else { 0.0 };
+        let (from, to) = (middle(before), middle(after));
+        self.zoomed_by(from, levels).panned_by(to - from)
+    }
+
+    /// A step of an animated flight from this view to `target`, `progress` running from 0 to 1
+    /// (eased, so the camera starts and stops gently). Zoom moves linearly in levels; the centre
+    /// moves in world space.
+    pub fn flight_towards(&self, target: &Viewport, progress: f64) -> Self {
+        let t = progress.clamp(0.0, 1.0);
+        let eased = if t < 0.5 { 4.0 * t * t * t } else { 1.0 - (-2.0 * t + 2.0).powi(3) / 2.0 };
+        let lerp = |a: f64, b: f64| a + (b - a) * eased;
+        let center = WorldPoint { x: lerp(self.center.x, target.center.x), y: lerp(self.center.y, target.center.y) };
+        let zoom = Zoom(lerp(self.zoom.0, target.zoom.0));
+        Self { center, zoom, ..*target }.clamped()
+    }
+
+    /// How long a flight to `target` should take, in milliseconds: longer for longer trips, within
+    /// 250-1000 ms.
+    pub fn flight_duration_ms(&self, target: &Viewport) -> f64 {
+        let pixels = self.world_to_screen(target.center).distance_to(self.size.center());
+        let levels = (target.zoom.0 - self.zoom.0).abs();
+        (250.0 + pixels * 0.4 + levels * 120.0).min(1000.0)
+    }
+
     /// The view with the element resized; the centre stays put, as users expect on rotation.
     pub fn resized(&self, size: ScreenSize) -> Self {
         Self { size, ..*self }.clamped()
@@ -190,6 +223,21 @@ impl Viewport {
     pub fn fitted_to(&self, bounds: LatLngBounds, padding: f64) -> Self {
         let nw = project(LatLng::lat_lon(bounds.north_east.lat, bounds.south_west.lon));
         let se = project(LatLng::lat_lon(bounds.south_west.lat, bounds.north_east.lon));
+        self.fitted_to_box(nw, se, padding)
+    }
+
+    /// The closest view that shows every one of `points` with `padding` CSS pixels around them;
+    /// `None` when there are none.
+    pub fn fitted_to_points(&self, points: impl IntoIterator<Item = WorldPoint>, padding: f64) -> Option<Self> {
+        let mut points = points.into_iter();
+        let first = points.next()?;
+        let (nw, se) = points.fold((first, first), |(nw, se), p| {
+            (WorldPoint { x: nw.x.min(p.x), y: nw.y.min(p.y) }, WorldPoint { x: se.x.max(p.x), y: se.y.max(p.y) })
+        });
+        Some(self.fitted_to_box(nw, se, padding))
+    }
+
+    fn fitted_to_box(&self, nw: WorldPoint, se: WorldPoint, padding: f64) -> Self {
         let center = WorldPoint { x: (nw.x + se.x) / 2.0, y: (nw.y + se.y) / 2.0 };
         let usable_w = (self.size.width - 2.0 * padding).max(1.0);
         let usable_h = (self.size.height - 2.0 * padding).max(1.0);
@@ -205,6 +253,30 @@ impl Viewport {
         let scale = self.zoom.world_pixels() / Self::path_units();
         let origin = self.world_to_screen(WorldPoint { x: 0.0, y: 0.0 });
         PathTransform { scale, translate_x: origin.x, translate_y: origin.y }
+    }
+
+    /// How to move a picture drawn for `base` so that it lines up with this view:
+    /// `screen = base_screen * scale + translate`. While a gesture runs, the basemap is moved
+    /// this way as one composited image instead of being redrawn every frame.
+    pub fn offset_from(&self, base: &Viewport) -> PathTransform {
+        let scale = (self.zoom.0 - base.zoom.0).exp2();
+        let origin = WorldPoint { x: 0.0, y: 0.0 };
+        let (now, then) = (self.world_to_screen(origin), base.world_to_screen(origin));
+        PathTransform { scale, translate_x: now.x - then.x * scale, translate_y: now.y - then.y * scale }
+    }
+
+    /// Whether a picture drawn for `drawn`, with half a view of margin on every side, still
+    /// covers this whole view after [`offset_from`](Self::offset_from), without being scaled by
+    /// more than a factor of two (which would look blurred or too small).
+    pub fn is_covered_by_picture_of(&self, drawn: &Viewport) -> bool {
+        let t = self.offset_from(drawn);
+        let (w, h) = (drawn.size.width, drawn.size.height);
+        self.size == drawn.size
+            && (0.5..=2.0).contains(&t.scale)
+            && -w / 2.0 * t.scale + t.translate_x <= 0.0
+            && 1.5 * w * t.scale + t.translate_x >= self.size.width
+            && -h / 2.0 * t.scale + t.translate_y <= 0.0
+            && 1.5 * h * t.scale + t.translate_y >= self.size.height
     }
 
     /// Path units per world width: basemap paths are prepared once in these units (zoom-8 pixels),
@@ -232,6 +304,75 @@ mod tests {
 
     fn zoom(z: f64) -> Zoom {
         Zoom::try_from(z).unwrap()
+    }
+
+    #[test]
+    fn a_pinch_keeps_the_map_under_the_fingers_midpoint_and_zooms_by_their_spread() {
+        let view = finland_view();
+        let before = (ScreenPoint::new(500.0, 400.0), ScreenPoint::new(700.0, 400.0));
+        let after = (ScreenPoint::new(450.0, 420.0), ScreenPoint::new(850.0, 420.0));
+        let under_fingers = view.screen_to_world(ScreenPoint::new(600.0, 400.0));
+        let pinched = view.pinched(before, after);
+        assert_abs_diff_eq!(pinched.zoom().value(), view.zoom().value() + 1.0, epsilon = 1e-9);
+        let now = pinched.world_to_screen(under_fingers);
+        assert!(now.distance_to(ScreenPoint::new(650.0, 420.0)) < 0.5, "{now:?}");
+        // Fingers on one spot change nothing but do not poison the view.
+        let same = (ScreenPoint::new(5.0, 5.0), ScreenPoint::new(5.0, 5.0));
+        assert_eq!(view.pinched(same, same), view);
+    }
+
+    #[test]
+    fn a_flight_starts_here_ends_there_and_moves_monotonically() {
+        let from = finland_view();
+        let to = from.zoomed_by(ScreenPoint::new(100.0, 100.0), 3.0);
+        assert_eq!(from.flight_towards(&to, 0.0), from);
+        assert_eq!(from.flight_towards(&to, 1.0), to);
+        assert_eq!(from.flight_towards(&to, 7.0), to);
+        let mut last = from.zoom().value();
+        for step in 1..=20 {
+            let z = from.flight_towards(&to, f64::from(step) / 20.0).zoom().value();
+            assert!(z >= last);
+            last = z;
+        }
+        let duration = from.flight_duration_ms(&to);
+        assert!((250.0..=1000.0).contains(&duration));
+        assert_eq!(from.flight_duration_ms(&from), 250.0);
+    }
+
+    #[test]
+    fn fitting_points_shows_them_all_inside_the_padding() {
+        let view = finland_view();
+        let points = [LatLng::lat_lon(60.17, 24.94), LatLng::lat_lon(51.22, 4.40), LatLng::lat_lon(65.01, 25.47)];
+        let fitted = view.fitted_to_points(points.map(project), 48.0).unwrap();
+        for p in points {
+            let s = fitted.lat_lng_to_screen(p);
+            assert!(
+                s.x >= 48.0 - 1e-6 && s.x <= 1280.0 - 48.0 + 1e-6 && s.y >= 48.0 - 1e-6 && s.y <= 800.0 - 48.0 + 1e-6
+            );
+        }
+        assert_eq!(view.fitted_to_points([], 48.0), None);
+        // One point: the deepest zoom allowed, centred on it.
+        let one = view.fitted_to_points([project(points[0])], 48.0).unwrap();
+        assert_eq!(one.zoom().value(), 12.0);
+    }
+
+    #[test]
+    fn a_picture_drawn_for_one_view_lines_up_with_another_after_its_offset() {
+        let base = finland_view();
+        let now = base.zoomed_by(ScreenPoint::new(300.0, 200.0), 0.6).panned_by(ScreenOffset { dx: -80.0, dy: 35.0 });
+        let t = now.offset_from(&base);
+        for p in [LatLng::lat_lon(60.17, 24.94), LatLng::lat_lon(65.01, 25.47), LatLng::lat_lon(51.2, 4.4)] {
+            let (drawn, wanted) = (base.lat_lng_to_screen(p), now.lat_lng_to_screen(p));
+            let moved = ScreenPoint::new(drawn.x * t.scale + t.translate_x, drawn.y * t.scale + t.translate_y);
+            assert!(moved.distance_to(wanted) < 1e-6, "{moved:?} {wanted:?}");
+        }
+        assert_eq!(base.offset_from(&base), PathTransform { scale: 1.0, translate_x: 0.0, translate_y: 0.0 });
+        assert!(base.is_covered_by_picture_of(&base));
+        assert!(now.is_covered_by_picture_of(&base));
+        assert!(!base.panned_by(ScreenOffset { dx: 700.0, dy: 0.0 }).is_covered_by_picture_of(&base));
+        assert!(!base.zoomed_by(ScreenPoint::new(640.0, 400.0), 1.5).is_covered_by_picture_of(&base));
+        assert!(!base.zoomed_by(ScreenPoint::new(640.0, 400.0), -1.5).is_covered_by_picture_of(&base));
+        assert!(!base.resized(ScreenSize::new(800.0, 800.0)).is_covered_by_picture_of(&base));
     }
 
     fn finland_view() -> Viewport {

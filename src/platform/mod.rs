@@ -40,6 +40,52 @@ pub fn on_next_frame(callback: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(closure.unchecked_ref());
 }
 
+/// Whether the visitor has asked their system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Calls `step` once per animation frame with the progress (0 to 1) through `duration_ms`, the
+/// last call with exactly 1. `step` returns `false` to stop early (a newer animation, or the user
+/// took over).
+pub fn animate(duration_ms: f64, mut step: impl FnMut(f64) -> bool + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let Some(window) = web_sys::window() else { return };
+    let now = |w: &web_sys::Window| w.performance().map_or(0.0, |p| p.now());
+    let start = now(&window);
+    // The frame callback re-registers itself, so it has to be able to reach its own closure.
+    type SelfScheduling = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+    let frame: SelfScheduling = Rc::new(RefCell::new(None));
+    let next = frame.clone();
+    *frame.borrow_mut() = Some(Closure::new(move || {
+        let Some(window) = web_sys::window() else { return };
+        let progress = if duration_ms > 0.0 { ((now(&window) - start) / duration_ms).min(1.0) } else { 1.0 };
+        let go_on = step(progress) && progress < 1.0;
+        if go_on {
+            if let Some(callback) = next.borrow().as_ref() {
+                let _ = window.request_animation_frame(callback.as_ref().unchecked_ref());
+            }
+        } else {
+            // A closure cannot free itself while it runs: free it on the next frame.
+            let finished = next.clone();
+            on_next_frame(move || drop(finished.borrow_mut().take()));
+        }
+    }));
+    if let Some(callback) = frame.borrow().as_ref() {
+        let _ = window.request_animation_frame(callback.as_ref().unchecked_ref());
+    };
+}
+
+/// Runs `callback` after `ms` milliseconds.
+pub fn after_delay(ms: i32, callback: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let closure = Closure::once_into_js(callback);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+}
+
 /// The element's size in CSS pixels.
 pub fn element_size(element: &Element) -> ScreenSize {
     let rect = element.get_bounding_client_rect();
@@ -59,7 +105,22 @@ pub fn focus_selector(selector: &str) {
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     if let Some(element) = element {
-        let _ = element.focus();
+        // The map element clips its markers; scrolling it to reveal one would shift the map.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Whether keyboard focus has fallen back to the page body (its element was removed).
+pub fn focus_is_lost() -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    let active = document.as_ref().and_then(|d| d.active_element());
+    let body = document.as_ref().and_then(|d| d.body());
+    match (active, body) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
     }
 }
 

@@ -6,27 +6,51 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker } from './support.mjs';
+import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, settle, screenshot, marker, item, reveal, groupMembers } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 
+/** The on-screen distance between the buttons showing two places (their own or their group's). */
+async function spreadBetween(page, a, b) {
+  const [p, q] = [await centreOf(item(page, a)), await centreOf(item(page, b))];
+  return Math.hypot(p.x - q.x, p.y - q.y);
+}
+
+/** How many places and organisations the map shows, counting the members of groups. */
+const countShown = (page) => page.$$eval('.marker:not(.marker--fanned)', (buttons) => buttons.reduce((sum, b) => sum + Number(b.dataset.count), 0));
+
+const nameOf = (id) => expectedMarkers.find((m) => m.id === id).name.en;
+
 function assertNear(actual, expected, tolerance, what) {
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected} ± ${tolerance}, got ${actual}`);
 }
 
-test('the map renders the basemap and every place as a named marker, with no errors and no third-party request', async () => {
+test('the map renders the basemap and every place as a named marker or in a named group, with no errors and no third-party request', async () => {
   const { context, page, errors, requests } = await openApp(browser);
   try {
-    const markers = page.locator('.marker');
-    assert.equal(await markers.count(), expectedMarkers.length);
-    for (const expected of expectedMarkers) {
-      const element = marker(page, expected.id);
-      assert.equal(await element.getAttribute('aria-label'), expected.label);
-      assert.match(await element.getAttribute('class'), new RegExp(`marker--${expected.kind}`));
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    // Every place and organisation is on the map once: as its own marker or counted in a group.
+    const shown = await page.$$eval('.marker', (buttons) => buttons.map((b) => ({
+      count: Number(b.dataset.count), id: b.dataset.placeId, label: b.getAttribute('aria-label'), kind: b.className,
+    })));
+    assert.equal(shown.reduce((sum, b) => sum + b.count, 0), expectedMarkers.length);
+    const listed = new Set();
+    for (const button of shown) {
+      if (button.count === 1) {
+        const expected = expectedMarkers.find((m) => m.id === button.id);
+        assert.equal(button.label, expected.label);
+        assert.match(button.kind, new RegExp(`marker--${expected.kind}`));
+        listed.add(expected.name.en);
+      } else {
+        assert.match(button.label, new RegExp(`, group of ${button.count} places: `));
+        groupMembers(button.label).forEach((name) => listed.add(name));
+      }
     }
+    assert.equal(listed.size, new Set(expectedMarkers.map((m) => m.name.en)).size, 'every name is on a marker or in a group name');
     // The basemap is drawn, and land is where land should be (Lapland once rendered as sea).
     const land = await page.evaluate(() => {
       const path = document.querySelector('.basemap__land');
@@ -54,16 +78,13 @@ test('the map renders the basemap and every place as a named marker, with no err
 test('every agreement city, partner place and organisation is on the map, and each lead project shows in its lead city', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    const count = (kind) => page.locator(`.marker--${kind}`).count();
-    const expectedCount = (kind) => expectedMarkers.filter((m) => m.kind === kind).length;
-    assert.equal(await count('innocity'), 20);
-    assert.equal(await count('partner'), expectedCount('partner'));
-    assert.equal(await count('organisation'), expectedCount('organisation'));
+    assert.equal(expectedMarkers.filter((m) => m.kind === 'innocity').length, 20);
     const projects = bundledData.features.filter((f) => f.properties.record === 'project');
     const leads = projects.filter((p) => p.id.endsWith('-lead-project'));
     assert.equal(leads.length, 6, 'six lead projects');
     for (const project of projects) {
-      await page.evaluate((id) => document.querySelector(`.marker[data-place-id="${id}"]`).click(), project.properties.lead.place);
+      const lead = project.properties.lead.place;
+      await (await reveal(page, lead, nameOf(lead))).click();
       const item = page.locator(`.panel li[data-project-id="${project.id}"]`);
       await item.waitFor();
       const line = await item.textContent();
@@ -72,7 +93,7 @@ test('every agreement city, partner place and organisation is on the map, and ea
       await page.locator('.panel').waitFor({ state: 'detached' });
     }
     // A non-InnoCity partner shows the project it takes part in, with its role.
-    await page.evaluate(() => document.querySelector('.marker[data-place-id="raahe"]').click());
+    await (await reveal(page, 'raahe', 'Raahe')).click();
     assert.match(await page.locator('.panel li[data-project-id="green-electrification-lead-project"]').textContent(), /partner/);
     await screenshot(page, 'partner-panel');
     assert.deepEqual(errors, []);
@@ -84,7 +105,7 @@ test('every agreement city, partner place and organisation is on the map, and ea
 test('the panel shows the agreement, projects and safe source links of a city', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    await marker(page, 'kokkola').click();
+    await (await reveal(page, 'kokkola', 'Kokkola')).click();
     const panel = page.locator('.panel');
     await panel.waitFor();
     const text = await panel.textContent();
@@ -108,7 +129,7 @@ test('the panel shows the agreement, projects and safe source links of a city', 
 test('dragging pans the map exactly with the pointer', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    const before = await centreOf(marker(page, 'kokkola'));
+    const before = await centreOf(item(page, 'kokkola'));
     // Grab the map on Kuopio's marker: the map follows the pointer, so the drag also ends on it.
     const start = await centreOf(marker(page, 'kuopio'));
     await page.mouse.move(start.x, start.y);
@@ -120,7 +141,7 @@ test('dragging pans the map exactly with the pointer', async () => {
     assert.equal(underPointer, 'kuopio', 'the drag ends over the marker it started on');
     await page.mouse.up();
     await settle(page);
-    const after = await centreOf(marker(page, 'kokkola'));
+    const after = await centreOf(item(page, 'kokkola'));
     assertNear(after.x - before.x, 120, 1, 'horizontal movement');
     assertNear(after.y - before.y, 60, 1, 'vertical movement');
     assert.equal(await page.locator('.panel').count(), 0, 'a drag that ends over a marker does not open it');
@@ -133,28 +154,28 @@ test('dragging pans the map exactly with the pointer', async () => {
 test('the wheel zooms about the cursor: the place under it stays put, the others spread out', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    const anchor = await centreOf(marker(page, 'tampere'));
-    const other = await centreOf(marker(page, 'oulu'));
+    const anchor = await centreOf(item(page, 'tampere'));
+    const other = await centreOf(item(page, 'jyvaskyla'));
     await page.mouse.move(anchor.x, anchor.y);
     await page.mouse.wheel(0, -100); // one notch towards the user: zoom in
     await settle(page);
-    const anchorAfter = await centreOf(marker(page, 'tampere'));
-    const otherAfter = await centreOf(marker(page, 'oulu'));
+    const anchorAfter = await centreOf(item(page, 'tampere'));
+    const otherAfter = await centreOf(item(page, 'jyvaskyla'));
     assertNear(anchorAfter.x, anchor.x, 1, 'anchor x');
     assertNear(anchorAfter.y, anchor.y, 1, 'anchor y');
     const spread = Math.hypot(otherAfter.x - anchorAfter.x, otherAfter.y - anchorAfter.y) / Math.hypot(other.x - anchor.x, other.y - anchor.y);
     assert.ok(spread > 1.8 && spread < 2.0, `one notch zooms in about one level (distance ×${spread.toFixed(3)})`);
     await page.mouse.wheel(0, 100);
     await settle(page);
-    const back = await centreOf(marker(page, 'oulu'));
+    const back = await centreOf(item(page, 'jyvaskyla'));
     assertNear(back.x, other.x, 1, 'zooming back out returns the map');
     // Line-mode wheels and the zoom buttons and double-click zoom as well.
-    const beforeDouble = await centreOf(marker(page, 'oulu'));
+    const beforeDouble = await centreOf(item(page, 'jyvaskyla'));
     await page.mouse.dblclick(anchor.x + 3, anchor.y + 60);
     await settle(page);
-    const afterDouble = await centreOf(marker(page, 'oulu'));
+    const afterDouble = await centreOf(item(page, 'jyvaskyla'));
     assert.ok(Math.hypot(afterDouble.x - beforeDouble.x, afterDouble.y - beforeDouble.y) > 50, 'double-click zoomed in');
-    const spreadOf = () => distanceBetween(page, 'tampere', 'oulu');
+    const spreadOf = () => spreadBetween(page, 'tampere', 'jyvaskyla');
     const beforeButton = await spreadOf();
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await settle(page);
@@ -175,18 +196,18 @@ test('the wheel zooms about the cursor: the place under it stays put, the others
 test('clicking a marker opens the panel with its name; Escape closes it and returns focus', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    await marker(page, 'kokkola').click();
+    await marker(page, 'rovaniemi').click();
     const panel = page.locator('.panel');
     await panel.waitFor();
-    assert.equal(await panel.locator('h2').textContent(), 'Kokkola');
-    assert.match(await panel.textContent(), /Karleby/, 'the Swedish name is listed');
+    assert.equal(await panel.locator('h2').textContent(), 'Rovaniemi');
+    assert.match(await panel.textContent(), /Lappi|Lapland/, 'the region is shown');
     await settle(page);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'place-panel-title', 'focus moves into the panel');
     await screenshot(page, 'panel-open');
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     await settle(page);
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.placeId), 'kokkola', 'focus returns to the marker');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.placeId), 'rovaniemi', 'focus returns to the marker');
     // The close button does the same.
     await marker(page, 'turku').click();
     await page.getByRole('button', { name: 'Close' }).click();
@@ -202,13 +223,13 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
   try {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('map')), true, 'the map takes focus first');
-    const before = await centreOf(marker(page, 'vaasa'));
+    const before = await centreOf(item(page, 'vaasa'));
     await page.keyboard.press('ArrowRight');
     await settle(page);
-    const after = await centreOf(marker(page, 'vaasa'));
+    const after = await centreOf(item(page, 'vaasa'));
     assertNear(after.x - before.x, -100, 1, 'ArrowRight moves the view east (content left)');
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page does not scroll');
-    const spread = () => distanceBetween(page, 'vaasa', 'joensuu');
+    const spread = () => spreadBetween(page, 'vaasa', 'joensuu');
     const beforePlus = await spread();
     await page.keyboard.press('+');
     await settle(page);
@@ -217,14 +238,25 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
     await settle(page);
     const viewport = page.viewportSize();
     for (const id of ['hurth', 'antwerp', 'rovaniemi', 'umea']) {
-      const p = await centreOf(marker(page, id));
+      const p = await centreOf(item(page, id));
       assert.ok(p.x >= 0 && p.y >= 0 && p.x <= viewport.width && p.y <= viewport.height, `Home shows everything, including ${id}`);
     }
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.dataset.placeId);
-    assert.equal(focused, expectedMarkers[0].id, 'the next Tab reaches the first marker');
+    // Past the map's own controls (if any come first) to the first marker.
+    for (let i = 0; i < 4 && !(await page.evaluate(() => document.activeElement?.dataset.key)); i += 1) await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.dataset.key);
+    assert.ok(first?.endsWith(`-${expectedMarkers[0].id}`), `the next Tab reaches the first marker or its group (${first})`);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
+    // Enter on a group zooms in and keeps focus on the group's leading place, until it is a
+    // marker of its own (or, for places sharing one spot, the first of the fanned markers); then
+    // Enter opens it.
+    for (let step = 0; step < 10 && !(await page.evaluate(() => document.activeElement?.dataset.placeId)); step += 1) {
+      await page.keyboard.press('Enter');
+      await settle(page);
+      await settle(page);
+      const key = await page.evaluate(() => document.activeElement?.dataset.key ?? document.activeElement?.tagName);
+      assert.ok(key.endsWith(`-${expectedMarkers[0].id}`), `focus stays with the place (${key})`);
+    }
     await page.keyboard.press('Enter');
     await page.locator('.panel h2').waitFor();
     assert.equal(await page.locator('.panel h2').textContent(), expectedMarkers[0].name.en);
@@ -277,7 +309,9 @@ test('when the data cannot be loaded the reason is shown, and Try again recovers
     failing = false;
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.locator('.marker').first().waitFor();
-    assert.equal(await page.locator('.marker').count(), expectedMarkers.length);
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    assert.equal(await countShown(page), expectedMarkers.length);
     assert.equal(await page.getByRole('alert').count(), 0);
     // The only console error is the browser's own note of the 503 we caused.
     assert.ok(errors.every((e) => /503/.test(e)), errors.join('\n'));
@@ -313,7 +347,9 @@ test('a broken record is listed and every valid place still shows', async () => 
     prepare: (c) => c.route('**/data/innocities.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(broken) })),
   });
   try {
-    assert.equal(await page.locator('.marker').count(), expectedMarkers.length - 2);
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    assert.equal(await countShown(page), expectedMarkers.length - 2);
     const notice = page.locator('.skipped');
     // The two broken places, and every record that refers to them, and nothing else.
     assert.match(await notice.locator('summary').textContent(), /^The data has \d+ errors; some things are left out or shown in another language:$/);
@@ -340,13 +376,13 @@ test('a broken record is listed and every valid place still shows', async () => 
 test('a phone-sized window shows the map and the panel as a bottom sheet', async () => {
   const { context, page, errors } = await openApp(browser, { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } });
   try {
-    await marker(page, 'oulu').tap();
+    await (await reveal(page, 'oulu', 'Oulu')).tap();
     const panel = page.locator('.panel');
     await panel.waitFor();
     const box = await panel.boundingBox();
     assertNear(box.y + box.height, 844, 1, 'the sheet sits on the bottom edge');
     assertNear(box.width, 390, 1, 'the sheet spans the width');
-    const hit = await marker(page, 'kuopio').boundingBox();
+    const hit = await marker(page, 'oulu').boundingBox();
     assert.ok(hit.width >= 44 && hit.height >= 44, `touch targets are at least 44 px (${hit.width}×${hit.height})`);
     await screenshot(page, 'phone-panel');
     assert.deepEqual(errors, []);
@@ -370,9 +406,13 @@ test('axe-core finds no accessibility violations on the map, with the panel open
   const { context, page } = await openApp(browser, { contextOptions: { bypassCSP: true } });
   try {
     await run(page, 'on the map');
-    await marker(page, 'joensuu').click();
+    await (await reveal(page, 'joensuu', 'Joensuu')).click();
     await page.locator('.panel').waitFor();
     await run(page, 'with the panel open');
+    await page.locator('.panel__toggle').first().click();
+    await page.locator('.legend summary').click();
+    await settle(page);
+    await run(page, 'with project links and the legend open');
   } finally {
     await context.close();
   }

@@ -46,7 +46,9 @@ export async function launchBrowser() {
  * Returns the page plus arrays that fill with console errors and requested URLs.
  */
 export async function openApp(browser, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {}, waitForMarkers = true } = {}) {
-  const context = await browser.newContext({ viewport, ...contextOptions });
+  // Reduced motion makes camera flights instant, so a test sees the end of a flight at once; the
+  // flight itself is tested with motion allowed.
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
   if (prepare) await prepare(context);
   const page = await context.newPage();
   const errors = [];
@@ -85,4 +87,40 @@ export async function distanceBetween(page, a, b) {
 
 export function marker(page, id) {
   return page.locator(`.marker[data-place-id="${id}"]`);
+}
+
+/** The button that shows `id` on the map now: its own marker, or the group it leads. */
+export function item(page, id) {
+  return page.locator(`.marker[data-key="m-${id}"], .marker[data-key$="-${id}"]:not(.marker--fanned)`);
+}
+
+/** The names a group's accessible name lists ("Group of 3 places: A, B and 1 more. Zooms in"). */
+export function groupMembers(label) {
+  const list = label.slice(label.indexOf(': ') + 2, label.lastIndexOf('. '));
+  return list.replace(/ and \d+ more$/, '').split(', ');
+}
+
+/**
+ * Makes the marker of `id` a button of its own, as a visitor would: show everything, then open
+ * the groups whose names list it until its marker appears (a stack fans out). Returns its locator.
+ */
+export async function reveal(page, id, name) {
+  await page.locator('.map-controls__fit').click();
+  for (let step = 0; step < 10; step += 1) {
+    await settle(page);
+    const own = marker(page, id);
+    if (await own.count()) return own.first();
+    const groups = page.locator('.marker--group');
+    let opened = false;
+    for (const group of await groups.all()) {
+      const label = await group.getAttribute('aria-label');
+      if (groupMembers(label).includes(name)) {
+        await group.click();
+        opened = true;
+        break;
+      }
+    }
+    if (!opened) throw new Error(`no group lists ${name}`);
+  }
+  throw new Error(`${id} did not appear`);
 }

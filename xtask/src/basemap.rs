@@ -1,101 +1,238 @@
-//! `cargo xtask basemap`: derives data/basemap.geojson from Natural Earth 1:50m (public domain),
-//! as packaged in the npm `world-atlas` package (TopoJSON), pinned by package-lock.json.
+//! `cargo xtask basemap`: derives the basemap files from Natural Earth (public domain), as
+//! packaged in the npm `world-atlas` package (TopoJSON), pinned by package-lock.json.
 //!
-//! Steps: decode the TopoJSON arcs; take the land polygons, and as borders every arc shared by two
-//! different countries (so coastlines are not drawn twice); clip both to [`EXTENT`]; simplify with
-//! Ramer-Douglas-Peucker; round to 3 decimals (about 100 m, finer than 1:50m detail). The output
-//! is deterministic, and `cargo xtask test` checks that regenerating it changes nothing.
+//! The map shows Europe at zoom 3 and a city region at zoom 12, so one geometry cannot fit every
+//! zoom: drawn at zoom 12, Europe's 1:50m coasts are visibly angular, and drawn at zoom 3, 1:10m
+//! coasts are a megabyte of sub-pixel detail. So there are three levels of detail (see [`LEVELS`]),
+//! each simplified to about one screen pixel at the deepest zoom it is drawn at. The coarse and
+//! medium levels ship in data/basemap.geojson (first load); the detailed one, the largest, is in
+//! data/basemap-detail.geojson, which the app fetches only when the user first zooms in that far.
+//! The zoom ranges must match `core::basemap::Detail::for_zoom`.
+//!
+//! Steps per level: decode the TopoJSON arcs; take the land polygons, and as borders every arc
+//! shared by two different countries (so coastlines are not drawn twice); clip both to the level's
+//! extent; project to Web Mercator pixels at the level's zoom, simplify there with
+//! Ramer-Douglas-Peucker to one pixel (so the error is one pixel at every latitude, not twice as
+//! much at 60°N as simplifying in degrees would give), drop islands smaller than a pixel; then
+//! back to degrees, rounded. The output is deterministic, and `cargo xtask test` checks that
+//! regenerating every file changes nothing.
 //!
 //! TopoJSON decoding is done here (a few lines) rather than with the `topojson` crate because the
 //! border mesh needs the arcs themselves, which that crate's GeoJSON conversion does not expose.
 
 use std::collections::BTreeMap;
+use std::f64::consts::PI;
 use std::path::Path;
 
-use geo::{BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Polygon, Rect, Simplify};
+use geo::{Area, BooleanOps, Coord, LineString, MapCoords, MultiLineString, MultiPolygon, Polygon, Rect, Simplify};
 use serde_json::{json, Value};
 
 use crate::{repo_root, step, tools, Outcome};
 
-/// The area kept (west, south, east, north in degrees): Europe with its surroundings, wider than
-/// the map's pan area (`core::dataset::MAP_AREA`) so zoomed-out views never show a cut edge there.
+/// The area kept at the coarse and medium levels (west, south, east, north in degrees): Europe
+/// with its surroundings, wider than the map's pan area (`core::dataset::MAP_AREA`) so zoomed-out
+/// views on wide screens never show a cut edge.
 const EXTENT: (f64, f64, f64, f64) = (-75.0, 20.0, 90.0, 84.0);
-/// RDP tolerance in degrees: about 1 km, the detail of the 1:50m source.
-const SIMPLIFY_DEGREES: f64 = 0.01;
-/// Coordinates are rounded to this many decimals.
-const DECIMALS: i32 = 3;
-const SOURCE: &str = "node_modules/world-atlas/countries-50m.json";
-const OUTPUT: &str = "data/basemap.geojson";
+/// The area kept at the medium level: from zoom 5 a view's centre stays in the pan area and its
+/// edge is at most about 6° of latitude north of it, so the Arctic islands beyond 79°N, which
+/// Web Mercator magnifies five-fold, are left to the coarse level.
+const MEDIUM_EXTENT: (f64, f64, f64, f64) = (-75.0, 20.0, 90.0, 79.0);
+/// The area kept at the detailed level. From zoom 7 a view reaches at most about 14° of longitude
+/// (1280 px of a 2560 px wide screen) and 5° of latitude beyond the pan area (-26..45 E,
+/// 34..72 N); this keeps 8° to 12° around it, and regional views never come near its edge.
+const DETAIL_EXTENT: (f64, f64, f64, f64) = (-40.0, 26.0, 59.0, 80.0);
+const SOURCE_50M: &str = "node_modules/world-atlas/countries-50m.json";
+const SOURCE_10M: &str = "node_modules/world-atlas/countries-10m.json";
+/// Pixels across the world at zoom 0, as in `core::viewport::TILE_SIZE`.
+const TILE_SIZE: f64 = 256.0;
+/// An island whose simplified area is below this many square pixels at its level's zoom is not
+/// drawn: it would be a speck of coastline stroke.
+const MIN_ISLAND_PX2: f64 = 2.0;
 
-/// Regenerates the basemap, or with `check` verifies the committed file is what the source gives.
+/// One level of detail: where it comes from, where it goes, and how fine it is.
+struct Level {
+    /// The `detail` property written on its features (`core::basemap::Detail::code`).
+    detail: &'static str,
+    source: &'static str,
+    output: &'static str,
+    extent: (f64, f64, f64, f64),
+    /// Simplified to one pixel at this zoom.
+    pixel_zoom: f64,
+    /// Decimals kept in degrees (0.01° is at most 0.7 px at zoom 4.5 up to 72°N; 0.001° at most
+    /// 0.8 px at zoom 9).
+    decimals: i32,
+}
+
+/// Coarse below zoom 5, medium from 5 to 7, detailed from 7 (`core::basemap::Detail::for_zoom`).
+/// Each is simplified to one pixel at the middle of its top zoom level (so at most about 1.4 px
+/// wherever it is drawn), except the detailed one: the 1:10m source is quantised to 0.0036° (1.3 px
+/// at zoom 9), so a finer tolerance would only keep quantisation steps, at 30 % more bytes.
+const LEVELS: [Level; 3] = [
+    Level {
+        detail: "coarse",
+        source: SOURCE_50M,
+        output: "data/basemap.geojson",
+        extent: EXTENT,
+        pixel_zoom: 4.5,
+        decimals: 2,
+    },
+    Level {
+        detail: "medium",
+        source: SOURCE_50M,
+        output: "data/basemap.geojson",
+        extent: MEDIUM_EXTENT,
+        pixel_zoom: 6.5,
+        decimals: 3,
+    },
+    Level {
+        detail: "detailed",
+        source: SOURCE_10M,
+        output: "data/basemap-detail.geojson",
+        extent: DETAIL_EXTENT,
+        pixel_zoom: 9.0,
+        decimals: 3,
+    },
+];
+
+/// The files written, in order, with the scale named in their attribution.
+const OUTPUTS: [(&str, &str); 2] = [("data/basemap.geojson", "1:50m"), ("data/basemap-detail.geojson", "1:10m")];
+
+/// Regenerates the basemap files, or with `check` verifies the committed ones are what the source
+/// gives.
 pub fn command(check: bool) -> Outcome {
     let root = repo_root();
-    if !root.join(SOURCE).exists() {
+    if LEVELS.iter().any(|l| !root.join(l.source).exists()) {
         tools::ensure_build_tools()?;
     }
     step(if check {
-        "Checking that data/basemap.geojson regenerates identically"
+        "Checking that the basemap files (data/basemap*.geojson) regenerate identically"
     } else {
-        "Regenerating data/basemap.geojson"
+        "Regenerating the basemap files (data/basemap*.geojson)"
     });
-    let generated = generate(&root.join(SOURCE))?;
-    let output = root.join(OUTPUT);
-    if check {
-        let committed = std::fs::read_to_string(&output).map_err(|e| format!("cannot read {OUTPUT}: {e}"))?;
-        return if committed == generated {
-            println!("    {OUTPUT} is reproducible ({} bytes)", generated.len());
-            Ok(())
-        } else {
-            Err(format!("{OUTPUT} differs from what `cargo xtask basemap` generates; regenerate and commit it"))
-        };
+    let mut topologies: BTreeMap<&str, Topology> = BTreeMap::new();
+    for level in &LEVELS {
+        if !topologies.contains_key(level.source) {
+            topologies.insert(level.source, Topology::read(&root.join(level.source))?);
+        }
     }
-    std::fs::write(&output, &generated).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
-    println!("    wrote {OUTPUT} ({} bytes)", generated.len());
+    for (output, scale) in OUTPUTS {
+        let mut features = Vec::new();
+        for level in LEVELS.iter().filter(|l| l.output == output) {
+            let topology = topologies.get(level.source).ok_or("a source was not read")?;
+            let level_features = level_features(topology, level)?;
+            let text = feature_collection(&level_features, scale);
+            println!("    {} level: {} bytes, {} bytes brotli", level.detail, text.len(), brotli_len(&text)?);
+            features.extend(level_features);
+        }
+        let generated = feature_collection(&features, scale);
+        let path = root.join(output);
+        if check {
+            let committed = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {output}: {e}"))?;
+            if committed != generated {
+                return Err(format!(
+                    "{output} differs from what `cargo xtask basemap` generates; regenerate and commit it"
+                ));
+            }
+            println!(
+                "    {output} is reproducible ({} bytes, {} bytes brotli)",
+                generated.len(),
+                brotli_len(&generated)?
+            );
+        } else {
+            std::fs::write(&path, &generated).map_err(|e| format!("cannot write {output}: {e}"))?;
+            println!("    wrote {output} ({} bytes, {} bytes brotli)", generated.len(), brotli_len(&generated)?);
+        }
+    }
     Ok(())
 }
 
-/// The basemap GeoJSON text for a world-atlas TopoJSON file.
-fn generate(source: &Path) -> Result<String, String> {
-    let text = std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-    let topology: Value = serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", source.display()))?;
-    let arcs = decode_arcs(&topology)?;
-    let extent = Rect::new(Coord { x: EXTENT.0, y: EXTENT.1 }, Coord { x: EXTENT.2, y: EXTENT.3 }).to_polygon();
-
-    let land_geometries = topology["objects"]["land"]["geometries"].as_array().ok_or("no land object")?;
-    let mut land = Vec::new();
-    for geometry in land_geometries {
-        land.extend(polygons(geometry, &arcs)?);
-    }
-    let land = MultiPolygon(land).intersection(&extent).simplify(SIMPLIFY_DEGREES);
-
-    let borders = MultiLineString(shared_arcs(&topology, &arcs)?);
-    let borders = extent.clip(&borders, false).simplify(SIMPLIFY_DEGREES);
-
-    let land_coordinates: Vec<Value> = land
-        .0
-        .iter()
-        .filter(|p| p.exterior().0.len() >= 4)
-        .map(|p| {
-            let rings = std::iter::once(p.exterior()).chain(p.interiors()).filter(|r| r.0.len() >= 4);
-            Value::Array(rings.map(line_json).collect())
-        })
-        .collect();
-    let border_coordinates: Vec<Value> = borders.0.iter().filter(|l| l.0.len() >= 2).map(line_json).collect();
-    let features = [
-        json!({"type": "Feature", "properties": {"layer": "land"}, "geometry": {"type": "MultiPolygon", "coordinates": land_coordinates}}),
-        json!({"type": "Feature", "properties": {"layer": "border"}, "geometry": {"type": "MultiLineString", "coordinates": border_coordinates}}),
-    ];
-    let lines: Vec<String> = features.iter().map(Value::to_string).collect();
-    Ok(format!(
-        "{{\"type\":\"FeatureCollection\",\
-         \"attribution\":\"Made with Natural Earth (public domain), 1:50m, via the npm package world-atlas\",\
-         \"generator\":\"cargo xtask basemap\",\"features\":[\n{}\n]}}\n",
-        lines.join(",\n")
-    ))
+/// A decoded world-atlas file.
+struct Topology {
+    json: Value,
+    arcs: Vec<Vec<Coord<f64>>>,
 }
 
-fn line_json(line: &LineString<f64>) -> Value {
-    let scale = 10f64.powi(DECIMALS);
+impl Topology {
+    fn read(source: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+        let json: Value = serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", source.display()))?;
+        let arcs = decode_arcs(&json)?;
+        Ok(Self { json, arcs })
+    }
+}
+
+/// The land and border features of one level.
+fn level_features(topology: &Topology, level: &Level) -> Result<[Value; 2], String> {
+    let (west, south, east, north) = level.extent;
+    let extent = Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon();
+    let land_geometries = topology.json["objects"]["land"]["geometries"].as_array().ok_or("no land object")?;
+    let mut land = Vec::new();
+    for geometry in land_geometries {
+        land.extend(polygons(geometry, &topology.arcs)?);
+    }
+    let pixels = TILE_SIZE * level.pixel_zoom.exp2();
+    let land = MultiPolygon(land).intersection(&extent).map_coords(|c| to_pixels(c, pixels)).simplify(1.0);
+    let land: Vec<Polygon<f64>> = land
+        .0
+        .into_iter()
+        .filter(|p| p.exterior().0.len() >= 4 && p.unsigned_area() >= MIN_ISLAND_PX2)
+        .map(|p| p.map_coords(|c| to_degrees(c, pixels)))
+        .collect();
+    let borders = MultiLineString(shared_arcs(&topology.json, &topology.arcs)?);
+    let borders = extent
+        .clip(&borders, false)
+        .map_coords(|c| to_pixels(c, pixels))
+        .simplify(1.0)
+        .map_coords(|c| to_degrees(c, pixels));
+
+    let line = |l: &LineString<f64>| line_json(l, level.decimals);
+    let land_coordinates: Vec<Value> = land
+        .iter()
+        .map(|p| {
+            let rings = std::iter::once(p.exterior()).chain(p.interiors()).filter(|r| r.0.len() >= 4);
+            Value::Array(rings.map(line).collect())
+        })
+        .collect();
+    let border_coordinates: Vec<Value> = borders.0.iter().filter(|l| l.0.len() >= 2).map(line).collect();
+    Ok([
+        json!({"type": "Feature", "properties": {"layer": "land", "detail": level.detail}, "geometry": {"type": "MultiPolygon", "coordinates": land_coordinates}}),
+        json!({"type": "Feature", "properties": {"layer": "border", "detail": level.detail}, "geometry": {"type": "MultiLineString", "coordinates": border_coordinates}}),
+    ])
+}
+
+fn feature_collection(features: &[Value], scale: &str) -> String {
+    let lines: Vec<String> = features.iter().map(Value::to_string).collect();
+    format!(
+        "{{\"type\":\"FeatureCollection\",\
+         \"attribution\":\"Made with Natural Earth (public domain), {scale}, via the npm package world-atlas\",\
+         \"generator\":\"cargo xtask basemap\",\"features\":[\n{}\n]}}\n",
+        lines.join(",\n")
+    )
+}
+
+/// Web Mercator pixels at a zoom whose world is `pixels` wide (latitude kept inside ±85°).
+fn to_pixels(c: Coord<f64>, pixels: f64) -> Coord<f64> {
+    let lat = c.y.clamp(-85.0, 85.0).to_radians();
+    let y = (1.0 - (PI / 4.0 + lat / 2.0).tan().ln() / PI) / 2.0;
+    Coord { x: (c.x + 180.0) / 360.0 * pixels, y: y * pixels }
+}
+
+/// The inverse of [`to_pixels`].
+fn to_degrees(c: Coord<f64>, pixels: f64) -> Coord<f64> {
+    let lat = (2.0 * (PI * (1.0 - 2.0 * c.y / pixels)).exp().atan() - PI / 2.0).to_degrees();
+    Coord { x: c.x / pixels * 360.0 - 180.0, y: lat }
+}
+
+/// Brotli (quality 11) size, as the release size report measures it.
+fn brotli_len(text: &str) -> Result<usize, String> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut text.as_bytes(), &mut out, &params).map_err(|e| format!("brotli failed: {e}"))?;
+    Ok(out.len())
+}
+
+fn line_json(line: &LineString<f64>, decimals: i32) -> Value {
+    let scale = 10f64.powi(decimals);
     let round = |v: f64| (v * scale).round() / scale;
     let mut points: Vec<(f64, f64)> = Vec::with_capacity(line.0.len());
     for c in &line.0 {
@@ -161,7 +298,7 @@ fn ring(indices: &Value, arcs: &[Vec<Coord<f64>>]) -> Result<LineString<f64>, St
 /// World-atlas rings are spherical: Chukotka's coast steps from 179.9° to -179.9°. In the plane
 /// that step is an edge across the whole world, which flips inside and outside for every latitude
 /// it spans (it cut Lapland out of the land). Continuing past ±180° instead keeps each ring a
-/// simple planar shape; the clip to [`EXTENT`] then removes the far side.
+/// simple planar shape; the clip to the level's extent then removes the far side.
 fn unwrap_longitudes(mut points: Vec<Coord<f64>>) -> Vec<Coord<f64>> {
     for i in 1..points.len() {
         let previous = points[i - 1].x;
@@ -284,6 +421,41 @@ mod tests {
         let points = vec![Coord { x: 179.0, y: 66.0 }, Coord { x: -179.5, y: 66.5 }, Coord { x: 179.5, y: 67.0 }];
         let unwrapped = unwrap_longitudes(points);
         assert_eq!(unwrapped.iter().map(|c| c.x).collect::<Vec<_>>(), vec![179.0, 180.5, 179.5]);
+    }
+
+    #[test]
+    fn mercator_pixels_round_trip_and_put_the_equator_in_the_middle() {
+        let pixels = TILE_SIZE * 8.0;
+        let middle = to_pixels(Coord { x: 0.0, y: 0.0 }, pixels);
+        assert!((middle.x - 1024.0).abs() < 1e-9 && (middle.y - 1024.0).abs() < 1e-9, "{middle:?}");
+        for (x, y) in [(24.9, 60.2), (-75.0, 20.0), (90.0, 84.0)] {
+            let back = to_degrees(to_pixels(Coord { x, y }, pixels), pixels);
+            assert!((back.x - x).abs() < 1e-9 && (back.y - y).abs() < 1e-9, "{back:?}");
+        }
+    }
+
+    #[test]
+    fn a_level_tags_its_features_and_drops_islands_smaller_than_a_pixel() {
+        let mut topology = two_countries();
+        topology["objects"]["land"]["geometries"] = json!([{"type": "Polygon", "arcs": [[0, 1]]}]);
+        let topology = Topology { arcs: decode_arcs(&topology).unwrap(), json: topology };
+        let level = |pixel_zoom| Level {
+            detail: "medium",
+            source: SOURCE_50M,
+            output: "data/basemap.geojson",
+            extent: EXTENT,
+            pixel_zoom,
+            decimals: 3,
+        };
+        let [land, border] = level_features(&topology, &level(5.0)).unwrap();
+        assert_eq!(land["properties"], json!({"layer": "land", "detail": "medium"}));
+        assert_eq!(border["properties"], json!({"layer": "border", "detail": "medium"}));
+        let ring = &land["geometry"]["coordinates"][0][0];
+        assert_eq!(ring.as_array().map(Vec::len), Some(5), "the square keeps its corners: {ring}");
+        assert_eq!(border["geometry"]["coordinates"], json!([[[11.0, 51.0], [11.0, 50.0]]]));
+        // At zoom 0 the 1° square is under half a pixel across: a speck, left out.
+        let [land, _] = level_features(&topology, &level(0.0)).unwrap();
+        assert_eq!(land["geometry"]["coordinates"], json!([]));
     }
 
     #[test]

@@ -7,11 +7,14 @@
 //! - `serve`: serve an existing dist/ on loopback
 //! - `basemap`: regenerate data/basemap.geojson from Natural Earth (npm `world-atlas`)
 //! - `bench-data`: time reading the bundled and a generated 10,000-place dataset (native release)
+//! - `bench-map [--no-build]`: InnoMap against a Leaflet 1.9.4 baseline in headless Chromium (load,
+//!   frames, bytes, memory), printed side by side with ratios and written to target/bench-map.json
 //! - `fuzz [--seconds N]`: fuzz the data reader with cargo-fuzz (nightly) for N seconds
 //!
 //! Everything installs from crates.io, npm or Debian only, and says what it installs.
 
 mod basemap;
+mod bench_map;
 mod fuzz;
 mod purity;
 mod release;
@@ -26,7 +29,7 @@ use std::process::ExitCode;
 /// The result of a command; errors are plain sentences for the terminal.
 pub type Outcome = Result<(), String>;
 
-const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check] | bench-data | fuzz [--seconds N]>";
+const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
                 &[],
             )
         }
+        Some("bench-map") => bench_map::run(!args.iter().any(|a| a == "--no-build")),
         Some("fuzz") => seconds_arg(&args).and_then(fuzz::run),
         _ => Err(USAGE.to_owned()),
     };

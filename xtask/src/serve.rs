@@ -2,6 +2,10 @@
 //!
 //! It sends the headers a production host should send (the CSP, nosniff, no referrer, and the
 //! cache policy documented in README.md), so the tests exercise the app as it will be deployed.
+//! `cargo xtask bench-map` serves with the same headers through [`start_site`], with two additions
+//! a [`Site`] describes: a second folder under a URL prefix (the Leaflet baseline page) and single
+//! files answered in place of others (the generated dataset as `/data/innocities.geojson`), so both
+//! pages see the same data.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,16 +31,17 @@ pub fn serve_forever(dir: &Path, port: u16) -> Outcome {
 /// Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port) in background threads and
 /// returns the base URL.
 pub fn start(dir: &Path, port: u16) -> Result<(String, Vec<std::thread::JoinHandle<()>>), String> {
+    let site = Site::new(dir);
     let server = Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let address = server.server_addr().to_ip().ok_or("the server has no IP address")?;
     let server = Arc::new(server);
     let workers = (0..4)
         .map(|_| {
             let server = Arc::clone(&server);
-            let dir = dir.to_path_buf();
+            let site = site.clone();
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    let _ = respond(&dir, request);
+                    let _ = respond(&site, request);
                 }
             })
         })
@@ -44,18 +49,140 @@ pub fn start(dir: &Path, port: u16) -> Result<(String, Vec<std::thread::JoinHand
     Ok((format!("http://{address}/"), workers))
 }
 
-fn respond(dir: &Path, request: tiny_http::Request) -> std::io::Result<()> {
+/// What a server answers from: a root folder, plus folders mounted under URL prefixes and single
+/// files that answer one exact path instead of what the folders hold.
+#[derive(Clone, Debug)]
+pub struct Site {
+    root: PathBuf,
+    mounts: Vec<(String, PathBuf)>,
+    overrides: Vec<(String, PathBuf)>,
+}
+
+impl Site {
+    /// A site serving only `root`.
+    pub fn new(root: &Path) -> Self {
+        Self { root: root.to_path_buf(), mounts: Vec::new(), overrides: Vec::new() }
+    }
+
+    /// Also serves `dir` under `/prefix/` (e.g. `leaflet` serves `dir/index.html` at `/leaflet/`).
+    pub fn with_mount(mut self, prefix: &str, dir: &Path) -> Self {
+        self.mounts.push((format!("/{}/", prefix.trim_matches('/')), dir.to_path_buf()));
+        self
+    }
+
+    /// Answers the exact request path `path` (e.g. `/data/innocities.geojson`) with `file`.
+    pub fn with_override(mut self, path: &str, file: &Path) -> Self {
+        self.overrides.push((path.to_owned(), file.to_path_buf()));
+        self
+    }
+
+    /// The file for a request URL and whether it counts as data (for the cache policy).
+    fn resolve(&self, url: &str) -> Option<(PathBuf, bool)> {
+        let path = url.split(['?', '#']).next().unwrap_or("/");
+        if let Some((request, file)) = self.overrides.iter().find(|(p, _)| p == path) {
+            let is_data = request.trim_start_matches('/').starts_with("data/");
+            return file.is_file().then(|| (file.clone(), is_data));
+        }
+        let (dir, rest) = self
+            .mounts
+            .iter()
+            .find_map(|(prefix, dir)| path.strip_prefix(prefix.as_str()).map(|rest| (dir, format!("/{rest}"))))
+            .unwrap_or((&self.root, path.to_owned()));
+        let file = resolve(dir, &rest)?;
+        let is_data = file.strip_prefix(dir).is_ok_and(|p| p.starts_with("data"));
+        Some((file, is_data))
+    }
+}
+
+/// Starts serving `site` on 127.0.0.1:`port` (0 picks a free port), one thread per connection,
+/// and returns the base URL. The headers are those of [`start`].
+///
+/// This is a plain `std::net` HTTP/1.1 loop (GET and HEAD, keep-alive) rather than tiny_http:
+/// tiny_http 0.12 hands each new connection to a pool that can count a thread as idle after it
+/// has already been given a connection, so in a burst of new connections (a page with seven
+/// files) one may wait, unread, until another keep-alive connection closes; a page load then
+/// stalls. The benchmark opens hundreds of fresh contexts and must not stall or wait.
+pub fn start_site(site: Site, port: u16) -> Result<(String, Vec<std::thread::JoinHandle<()>>), String> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let address = listener.local_addr().map_err(|e| format!("the server has no address: {e}"))?;
+    let acceptor = std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let site = site.clone();
+            std::thread::spawn(move || {
+                let _ = serve_connection(&site, stream);
+            });
+        }
+    });
+    Ok((format!("http://{address}/"), vec![acceptor]))
+}
+
+/// Answers the requests of one connection until the client closes it or asks to.
+fn serve_connection(site: &Site, stream: std::net::TcpStream) -> std::io::Result<()> {
+    use std::io::{BufRead, Write};
+    let _ = stream.set_nodelay(true);
+    let mut reader = std::io::BufReader::new(stream.try_clone()?);
+    let mut writer = std::io::BufWriter::new(stream);
+    loop {
+        let mut request_line = String::new();
+        if reader.read_line(&mut request_line)? == 0 {
+            return Ok(());
+        }
+        let mut close = false;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line)? == 0 {
+                return Ok(());
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                close |= name.trim().eq_ignore_ascii_case("connection") && value.trim().eq_ignore_ascii_case("close");
+            }
+        }
+        let mut words = request_line.split_whitespace();
+        let (method, target) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+        let found = site.resolve(target).and_then(|(file, is_data)| Some((std::fs::read(&file).ok()?, file, is_data)));
+        let (status, headers, body) = match (method, found) {
+            ("GET" | "HEAD", Some((bytes, file, is_data))) => {
+                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+                ("200 OK", headers_for(&name, is_data), bytes)
+            }
+            ("GET" | "HEAD", None) => ("404 Not Found", Vec::new(), b"not found".to_vec()),
+            // A request body is never read, so the connection cannot go on.
+            _ => {
+                close = true;
+                ("405 Method Not Allowed", Vec::new(), b"method not allowed".to_vec())
+            }
+        };
+        write!(writer, "HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len())?;
+        for (name, value) in headers {
+            write!(writer, "{name}: {value}\r\n")?;
+        }
+        write!(writer, "Connection: {}\r\n\r\n", if close { "close" } else { "keep-alive" })?;
+        if method != "HEAD" {
+            writer.write_all(&body)?;
+        }
+        writer.flush()?;
+        if close {
+            return Ok(());
+        }
+    }
+}
+
+fn respond(site: &Site, request: tiny_http::Request) -> std::io::Result<()> {
     if !matches!(request.method(), Method::Get | Method::Head) {
         return request.respond(Response::from_string("method not allowed").with_status_code(405));
     }
-    let Some(file) = resolve(dir, request.url()) else {
+    let Some((file, is_data)) = site.resolve(request.url()) else {
         return request.respond(Response::from_string("not found").with_status_code(404));
     };
     let Ok(bytes) = std::fs::read(&file) else {
         return request.respond(Response::from_string("not found").with_status_code(404));
     };
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-    let is_data = file.strip_prefix(dir).is_ok_and(|p| p.starts_with("data"));
     let mut response = Response::from_data(bytes);
     for (key, value) in headers_for(&name, is_data) {
         if let Ok(header) = Header::from_bytes(key.as_bytes(), value.as_bytes()) {
@@ -120,6 +247,46 @@ mod tests {
         assert_eq!(resolve(&dir, "/data/%2e%2e/x"), None);
         assert_eq!(resolve(&dir, "/data"), None);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_site_serves_mounts_and_overrides_before_its_root() {
+        let dir = std::env::temp_dir().join(format!("innomap-site-{}", std::process::id()));
+        let (root, extra) = (dir.join("root"), dir.join("extra"));
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        std::fs::create_dir_all(&extra).unwrap();
+        std::fs::write(root.join("index.html"), "root").unwrap();
+        std::fs::write(root.join("data").join("a.geojson"), "{}").unwrap();
+        std::fs::write(extra.join("index.html"), "extra").unwrap();
+        std::fs::write(dir.join("other.geojson"), "[]").unwrap();
+        let site =
+            Site::new(&root).with_mount("leaflet", &extra).with_override("/data/a.geojson", &dir.join("other.geojson"));
+        assert_eq!(site.resolve("/"), Some((root.join("index.html"), false)));
+        assert_eq!(site.resolve("/leaflet/"), Some((extra.join("index.html"), false)));
+        assert_eq!(site.resolve("/leaflet/index.html?x=1"), Some((extra.join("index.html"), false)));
+        assert_eq!(site.resolve("/data/a.geojson?v=2"), Some((dir.join("other.geojson"), true)));
+        assert_eq!(site.resolve("/leaflet/../data/a.geojson"), None);
+        assert_eq!(Site::new(&root).resolve("/data/a.geojson"), Some((root.join("data").join("a.geojson"), true)));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_site_answers_keep_alive_requests_over_a_socket() {
+        use std::io::{Read, Write};
+        let dir = std::env::temp_dir().join(format!("innomap-site-http-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "hello").unwrap();
+        let (url, _workers) = start_site(Site::new(&dir), 0).unwrap();
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /gone HTTP/1.1\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n"), "{answer}");
+        assert!(answer.contains("Content-Security-Policy: default-src 'none'"), "{answer}");
+        assert!(answer.contains("\r\n\r\nhelloHTTP/1.1 404 Not Found\r\n"), "{answer}");
+        assert!(answer.ends_with("Connection: close\r\n\r\nnot found"), "{answer}");
     }
 
     #[test]

@@ -1,0 +1,412 @@
+// The measuring half of `cargo xtask bench-map` (the xtask builds, assembles and serves; see
+// docs/performance.md). It drives one headless Debian Chromium (playwright-core never downloads a
+// browser) over InnoMap and the Leaflet 1.9.4 baseline in the same run, interleaving the two pages
+// so that the machine's noise falls on both, and measures:
+//
+// - cold load: performance.mark("map-ready").startTime, each load in a fresh browser context
+//   (empty cache), BENCH_LOADS times per page and dataset (default 10): median, min, max;
+// - frame times: requestAnimationFrame deltas during the same scripted 5-second pan and zoom
+//   (page.mouse drags and wheel steps at points), BENCH_RUNS times per page and dataset (default 3),
+//   pooled: p50, p95, max, plus long tasks;
+// - first-load bytes: every response body of the first load, brotli quality 11 (node zlib), per
+//   resource type and in total, so the figures do not depend on how the server encodes;
+// - memory after the interaction, after a forced GC: JS heap (CDP Runtime.getHeapUsage) and the
+//   WebAssembly memory (InnoMap: Trunk's TrunkApplicationStarted event carries the wasm exports,
+//   whose `memory` an init script keeps; Leaflet: 0).
+//
+// Input: BENCH_REAL_URL and BENCH_GENERATED_URL (servers of dist/ with the Leaflet page under
+// leaflet/, with the bundled and the generated data), BENCH_JSON (output file), BENCH_ARTIFACTS
+// (screenshots). Prints a table with the ratios InnoMap / Leaflet and the project's targets; timings
+// are reported, never asserted. Fails only if a page does not load or a request leaves 127.0.0.1.
+
+import { chromium } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import zlib from 'node:zlib';
+
+const env = process.env;
+const DATASETS = {
+  bundled: { url: env.BENCH_REAL_URL ?? 'http://127.0.0.1:8080/', label: 'bundled data' },
+  generated: { url: env.BENCH_GENERATED_URL, label: 'generated 10,000 places' },
+};
+const PAGES = { innomap: { path: '', label: 'InnoMap' }, leaflet: { path: 'leaflet/', label: 'Leaflet 1.9.4' } };
+const LOADS = Number(env.BENCH_LOADS ?? 10);
+const RUNS = Number(env.BENCH_RUNS ?? 3);
+const JSON_OUT = env.BENCH_JSON ?? 'target/bench-map.json';
+const ARTIFACTS = env.BENCH_ARTIFACTS ?? 'target/bench-map';
+const VIEWPORT = { width: 1280, height: 800 };
+const FRAME_BUDGET_MS = 1000 / 60;
+const SCRIPT_MS = 5000;
+const LOAD_TIMEOUT_MS = Number(env.BENCH_TIMEOUT_MS ?? 120_000);
+
+if (!DATASETS.generated.url) throw new Error('BENCH_GENERATED_URL is not set (run this through `cargo xtask bench-map`)');
+
+/** Runs before any page script: keeps the wasm exports' memory when Trunk's loader announces them. */
+function captureWasmMemory() {
+  addEventListener('TrunkApplicationStarted', (event) => {
+    window.__benchWasmMemory = event.detail?.wasm?.memory ?? null;
+  });
+}
+
+const requests = [];
+const problems = [];
+
+function launch() {
+  return chromium.launch({
+    executablePath: env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', // we run as root in CI
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking', // otherwise Chromium tries to reach Google at start
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens `url` in a fresh context (empty cache) and waits for the map-ready mark. */
+async function open(browser, url, { onResponse } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(captureWasmMemory);
+  const page = await context.newPage();
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${url}: console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${url}: uncaught ${error.message}`));
+  if (onResponse) page.on('response', onResponse);
+  const pending = new Set();
+  page.on('request', (request) => pending.add(request.url()));
+  page.on('requestfinished', (request) => pending.delete(request.url()));
+  page.on('requestfailed', (request) => {
+    pending.delete(request.url());
+    problems.push(`${url}: request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  try {
+    await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: LOAD_TIMEOUT_MS });
+  } catch (error) {
+    await context.close();
+    throw new Error(`${url} did not reach map-ready (still loading: ${[...pending].join(', ') || 'nothing'}): ${error.message.split('\n')[0]}`);
+  }
+  return { context, page };
+}
+
+/** The elements each page draws for markers or clusters right now. */
+function drawnMarkers(page) {
+  return page.evaluate(() => document.querySelectorAll('.marker, .leaflet-marker-icon').length);
+}
+
+// ---- first-load bytes -------------------------------------------------------------------------
+
+const brotliCache = new Map();
+function brotliSize(body) {
+  const key = createHash('sha256').update(body).digest('hex');
+  if (!brotliCache.has(key)) {
+    const params = {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: 22,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    };
+    brotliCache.set(key, zlib.brotliCompressSync(body, { params }).length);
+  }
+  return brotliCache.get(key);
+}
+
+function resourceType(url, type) {
+  const file = new URL(url).pathname;
+  if (file.endsWith('.wasm')) return 'wasm';
+  if (file.endsWith('.js') || file.endsWith('.mjs')) return 'js';
+  if (file.endsWith('.css')) return 'css';
+  if (file.endsWith('.geojson') || file.endsWith('.json')) return 'data';
+  if (type === 'document' || file.endsWith('/') || file.endsWith('.html')) return 'html';
+  if (type === 'image' || /\.(svg|png|ico|webp)$/.test(file)) return 'image';
+  return 'other';
+}
+
+async function firstLoadBytes(responses) {
+  const byType = {};
+  const files = [];
+  for (const response of responses) {
+    let body;
+    try {
+      body = await response.body();
+    } catch {
+      continue; // a redirect or a response without a body
+    }
+    const type = resourceType(response.url(), response.request().resourceType());
+    const entry = { url: response.url(), type, raw: body.length, brotli: brotliSize(body) };
+    files.push(entry);
+    byType[type] ??= { raw: 0, brotli: 0, files: 0 };
+    byType[type].raw += entry.raw;
+    byType[type].brotli += entry.brotli;
+    byType[type].files += 1;
+  }
+  const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, brotli: sum.brotli + f.brotli, files: sum.files + 1 }), { raw: 0, brotli: 0, files: 0 });
+  return { total, byType, files };
+}
+
+// ---- cold loads -------------------------------------------------------------------------------
+
+async function coldLoad(browser, url, withBytes) {
+  const responses = [];
+  const { context, page } = await open(browser, url, withBytes ? { onResponse: (r) => responses.push(r) } : {});
+  try {
+    const ready = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
+    const drawn = await drawnMarkers(page);
+    let bytes = null;
+    if (withBytes) {
+      await page.waitForLoadState('networkidle');
+      bytes = await firstLoadBytes(responses);
+    }
+    return { ready, drawn, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- the scripted pan and zoom ------------------------------------------------------------------
+
+/** The input events of the 5-second script, with the time (ms from start) each is sent at. */
+function interactionScript() {
+  const events = [];
+  const drag = (at, duration, points) => {
+    events.push({ at, kind: 'move', x: points[0][0], y: points[0][1] }, { at, kind: 'down' });
+    const steps = Math.round(duration / 16);
+    const legs = points.length - 1;
+    for (let i = 1; i <= steps; i++) {
+      const f = (i / steps) * legs;
+      const leg = Math.min(Math.floor(f), legs - 1);
+      const t = f - leg;
+      const [a, b] = [points[leg], points[leg + 1]];
+      events.push({ at: at + i * 16, kind: 'move', x: a[0] + (b[0] - a[0]) * t, y: a[1] + (b[1] - a[1]) * t });
+    }
+    events.push({ at: at + steps * 16 + 16, kind: 'up' });
+  };
+  const wheel = (at, x, y, deltaY) => events.push({ at, kind: 'wheel', x, y, deltaY });
+  drag(0, 700, [[640, 460], [440, 360]]);
+  [800, 1050, 1300].forEach((at) => wheel(at, 700, 420, -100));
+  drag(1550, 1100, [[520, 520], [820, 320], [620, 420]]);
+  [2800, 3050].forEach((at) => wheel(at, 560, 380, -100));
+  drag(3300, 700, [[700, 300], [560, 520]]);
+  [4100, 4300, 4500, 4700].forEach((at) => wheel(at, 640, 400, 100));
+  return events;
+}
+const SCRIPT = interactionScript();
+
+async function runScript(page) {
+  const start = performance.now();
+  for (const event of SCRIPT) {
+    const wait = start + event.at - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (event.kind === 'move') await page.mouse.move(event.x, event.y);
+    else if (event.kind === 'down') await page.mouse.down();
+    else if (event.kind === 'up') await page.mouse.up();
+    else {
+      await page.mouse.move(event.x, event.y);
+      await page.mouse.wheel(0, event.deltaY);
+    }
+  }
+  const rest = start + SCRIPT_MS - performance.now();
+  if (rest > 0) await sleep(rest);
+  return performance.now() - start;
+}
+
+async function interaction(browser, url, screenshot) {
+  const { context, page } = await open(browser, url);
+  try {
+    await sleep(500); // let the first clustering and layout settle before recording
+    if (screenshot) await page.screenshot({ path: screenshot });
+    await page.evaluate(() => {
+      window.__bench = { frames: [], longTasks: 0, recording: true };
+      new PerformanceObserver((list) => { window.__bench.longTasks += list.getEntries().length; }).observe({ type: 'longtask' });
+      let last = null;
+      const tick = (now) => {
+        if (last !== null) window.__bench.frames.push(now - last);
+        last = now;
+        if (window.__bench.recording) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const scriptMs = await runScript(page);
+    const { frames, longTasks } = await page.evaluate(() => {
+      window.__bench.recording = false;
+      return { frames: window.__bench.frames, longTasks: window.__bench.longTasks };
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => {
+      const memory = window.__benchWasmMemory;
+      return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength : null;
+    });
+    return { frames, longTasks, scriptMs, heapUsed: heap.usedSize, heapTotal: heap.totalSize, wasm, drawn: await drawnMarkers(page) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- statistics and the report ------------------------------------------------------------------
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank];
+}
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (x, digits = 1) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+const ratio = (ours, theirs) => (theirs > 0 && Number.isFinite(ours) ? round(ours / theirs, 2) : null);
+
+function summarise(loads, runs) {
+  const ready = loads.map((l) => l.ready);
+  const frames = runs.flatMap((r) => r.frames);
+  const wasm = runs.map((r) => r.wasm ?? 0);
+  const heap = runs.map((r) => r.heapUsed);
+  return {
+    load: { median: round(median(ready)), min: round(Math.min(...ready)), max: round(Math.max(...ready)), all: ready.map((x) => round(x)), drawnMarkers: loads[0].drawn },
+    frames: {
+      p50: round(quantile(frames, 0.5)),
+      p95: round(quantile(frames, 0.95)),
+      max: round(Math.max(...frames)),
+      count: frames.length,
+      over16_7ms: round((100 * frames.filter((f) => f > FRAME_BUDGET_MS + 0.5).length) / frames.length),
+      longTasks: runs.reduce((sum, r) => sum + r.longTasks, 0),
+      runs: runs.length,
+      scriptMs: runs.map((r) => round(r.scriptMs)),
+    },
+    bytes: loads[0].bytes,
+    memory: { jsHeapUsed: median(heap), wasmMemory: median(wasm), total: median(runs.map((r) => r.heapUsed + (r.wasm ?? 0))), runs: runs.map((r) => ({ jsHeapUsed: r.heapUsed, jsHeapTotal: r.heapTotal, wasmMemory: r.wasm ?? 0 })) },
+    drawnAfterInteraction: runs[0].drawn,
+  };
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const mb = (bytes) => (bytes / 1048576).toFixed(2);
+
+function table(results) {
+  const rows = [];
+  const ratios = [];
+  const add = (metric, ours, theirs, r, target = '') => rows.push([metric, ours, theirs, r === undefined ? '' : r === null ? 'n/a' : r.toFixed(2), target]);
+  const compare = (name, ours, theirs, format) => {
+    const r = ratio(ours, theirs);
+    if (r !== null) ratios.push({ name: `${current}: ${name}`, ratio: r, met: r <= 1.0 });
+    add(name, format(ours), format(theirs), r, r === null ? '' : r <= 1.0 ? 'ratio <= 1: met' : 'ratio <= 1: MISSED');
+  };
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const types = ['html', 'js', 'wasm', 'css', 'data', 'image', 'other'];
+  let current = '';
+  for (const [key, dataset] of Object.entries(DATASETS)) {
+    current = key;
+    const [ours, theirs] = [results[key].innomap, results[key].leaflet];
+    rows.push([`-- ${dataset.label}`, '', '', '', '']);
+    compare('cold load to map-ready, median', ours.load.median, theirs.load.median, ms);
+    add('  min / max', `${ours.load.min.toFixed(0)} / ${ours.load.max.toFixed(0)} ms`, `${theirs.load.min.toFixed(0)} / ${theirs.load.max.toFixed(0)} ms`);
+    add('  marker elements drawn', String(ours.load.drawnMarkers), String(theirs.load.drawnMarkers));
+    compare('frame time p50', ours.frames.p50, theirs.frames.p50, ms);
+    compare('frame time p95', ours.frames.p95, theirs.frames.p95, ms);
+    const p95 = (x) => (x <= 16.7 ? 'met' : x <= FRAME_BUDGET_MS + 0.5 ? 'MISSED (by rAF timer jitter, < 0.5 ms)' : 'MISSED');
+    rows[rows.length - 1][4] += `; p95 <= 16.7 ms: InnoMap ${p95(ours.frames.p95)}, Leaflet ${p95(theirs.frames.p95)}`;
+    compare('frame time max', ours.frames.max, theirs.frames.max, ms);
+    add('  frames over 16.7 ms / long tasks', `${ours.frames.over16_7ms}% / ${ours.frames.longTasks}`, `${theirs.frames.over16_7ms}% / ${theirs.frames.longTasks}`);
+    for (const type of types) {
+      const [a, b] = [ours.bytes.byType[type]?.brotli ?? 0, theirs.bytes.byType[type]?.brotli ?? 0];
+      if (a === 0 && b === 0) continue;
+      const r = ratio(a, b);
+      add(`first load ${type}, brotli`, `${kb(a)} KiB`, `${kb(b)} KiB`, r);
+    }
+    compare('first load total, brotli', ours.bytes.total.brotli, theirs.bytes.total.brotli, (x) => `${kb(x)} KiB`);
+    add('  raw bytes / responses', `${kb(ours.bytes.total.raw)} KiB / ${ours.bytes.total.files}`, `${kb(theirs.bytes.total.raw)} KiB / ${theirs.bytes.total.files}`);
+    compare('JS heap after interaction', ours.memory.jsHeapUsed, theirs.memory.jsHeapUsed, (x) => `${mb(x)} MiB`);
+    add('wasm memory after interaction', `${mb(ours.memory.wasmMemory)} MiB`, `${mb(theirs.memory.wasmMemory)} MiB`);
+    compare('JS heap + wasm memory', ours.memory.total, theirs.memory.total, (x) => `${mb(x)} MiB`);
+  }
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['metric', 'InnoMap', 'Leaflet', 'ratio'][i].length));
+  const line = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3].padStart(widths[3])}  ${r[4]}`.trimEnd();
+  return { text: [line(['metric', 'InnoMap', 'Leaflet', 'ratio', 'target']), ...rows.map(line)].join('\n'), ratios };
+}
+
+// ---- the run ------------------------------------------------------------------------------------
+
+const started = new Date();
+const loadAverageBefore = os.loadavg();
+mkdirSync(ARTIFACTS, { recursive: true });
+const browser = await launch();
+const chromiumVersion = browser.version();
+console.log(`    Chromium ${chromiumVersion}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${loadAverageBefore.map((x) => x.toFixed(2)).join(' ')}`);
+const loads = {};
+const runs = {};
+try {
+  const order = (i) => (i % 2 === 0 ? ['innomap', 'leaflet'] : ['leaflet', 'innomap']);
+  for (let i = 0; i < LOADS; i++) {
+    for (const [key, dataset] of Object.entries(DATASETS)) {
+      for (const page of order(i)) {
+        const result = await coldLoad(browser, dataset.url + PAGES[page].path, i === 0);
+        ((loads[key] ??= {})[page] ??= []).push(result);
+      }
+    }
+    const last = (key, page) => loads[key][page].at(-1).ready.toFixed(0);
+    console.log(`    cold load ${i + 1}/${LOADS}: bundled ${last('bundled', 'innomap')} / ${last('bundled', 'leaflet')} ms, generated ${last('generated', 'innomap')} / ${last('generated', 'leaflet')} ms (InnoMap / Leaflet)`);
+  }
+  for (let i = 0; i < RUNS; i++) {
+    for (const [key, dataset] of Object.entries(DATASETS)) {
+      for (const page of order(i)) {
+        const shot = i === 0 ? path.join(ARTIFACTS, `${page}-${key}.png`) : null;
+        const result = await interaction(browser, dataset.url + PAGES[page].path, shot);
+        if (page === 'innomap' && result.wasm === null) {
+          throw new Error('InnoMap\'s WebAssembly memory was not captured: TrunkApplicationStarted did not carry detail.wasm.memory');
+        }
+        ((runs[key] ??= {})[page] ??= []).push(result);
+        console.log(`    pan and zoom ${i + 1}/${RUNS}, ${dataset.label}, ${PAGES[page].label}: ${result.frames.length} frames, p95 ${quantile(result.frames, 0.95).toFixed(1)} ms`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+const results = {};
+for (const key of Object.keys(DATASETS)) {
+  results[key] = Object.fromEntries(Object.keys(PAGES).map((page) => [page, summarise(loads[key][page], runs[key][page])]));
+}
+const foreign = requests.filter((url) => !url.startsWith('http://127.0.0.1:'));
+const { text, ratios } = table(results);
+const p95Targets = Object.fromEntries(Object.keys(DATASETS).map((key) => [key, results[key].innomap.frames.p95 <= 16.7]));
+
+console.log(`\nInnoMap / Leaflet 1.9.4 + markercluster 1.5.3, ${started.toISOString()}, ${LOADS} cold loads and ${RUNS} pan-and-zoom runs per page and dataset`);
+console.log(`(${VIEWPORT.width}x${VIEWPORT.height}, headless Chromium ${chromiumVersion}, software rendering; medians of a shared noisy machine, compare within one run only)\n`);
+console.log(text);
+console.log(`\nTargets: every ratio <= 1.0: ${ratios.filter((r) => r.met).length} of ${ratios.length} met${ratios.some((r) => !r.met) ? ` (missed: ${ratios.filter((r) => !r.met).map((r) => r.name).join('; ')})` : ''}`);
+console.log(`         InnoMap p95 frame time <= 16.7 ms: bundled ${p95Targets.bundled ? 'met' : 'MISSED'}, generated ${p95Targets.generated ? 'met' : 'MISSED'}`);
+console.log(`Requests: ${requests.length}, all to 127.0.0.1: ${foreign.length === 0 ? 'yes' : `NO (${foreign.slice(0, 5).join(', ')})`}`);
+const uniqueProblems = [...new Set(problems)];
+console.log(`Console errors and warnings: ${uniqueProblems.length === 0 ? 'none' : uniqueProblems.length}`);
+for (const problem of uniqueProblems.slice(0, 20)) console.log(`    ${problem}`);
+
+const report = {
+  date: started.toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryBytes: os.totalmem(), loadAverageBefore, loadAverageAfter: os.loadavg(), node: process.version, chromium: chromiumVersion },
+  method: { viewport: VIEWPORT, coldLoads: LOADS, interactionRuns: RUNS, scriptMs: SCRIPT_MS, script: SCRIPT, brotli: { quality: 11, lgwin: 22 } },
+  pages: { innomap: 'dist/ (cargo xtask build)', leaflet: 'bench/leaflet/ with leaflet 1.9.4 and leaflet.markercluster 1.5.3 from node_modules' },
+  results,
+  ratios,
+  targets: { everyRatioAtMostOne: ratios.every((r) => r.met), innomapP95AtMost16_7ms: p95Targets },
+  requests: { count: requests.length, foreign },
+  problems: uniqueProblems,
+};
+mkdirSync(path.dirname(JSON_OUT), { recursive: true });
+writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nFigures written to ${JSON_OUT}; screenshots in ${ARTIFACTS}`);
+if (foreign.length > 0) {
+  console.error('A request left 127.0.0.1; the comparison is not self-contained.');
+  process.exit(1);
+}

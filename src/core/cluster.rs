@@ -1,0 +1,287 @@
+//! Clustering: markers that would overlap on screen merge into one cluster showing a count.
+//!
+//! Clusters are computed once per whole zoom level when the data loads ([`ClusterIndex::new`]),
+//! so they do not reshuffle while the user pans, and a view only has to pick its level and cull
+//! to the screen ([`ClusterIndex::visible`]). Within a level, markers are taken in order of
+//! importance (InnoCities, then partners, then organisations, as [`MapMarker`]s are sorted) and
+//! each marker not yet taken seeds a cluster that takes every free marker within
+//! [`CLUSTER_RADIUS_PX`]; the cluster sits on its seed, so "Kokkola and 3 more" stays on Kokkola.
+//! A spatial hash keeps each level linear in the number of markers.
+
+use std::collections::HashMap;
+
+use super::geometry::{ScreenPoint, WorldPoint};
+use super::model::MapMarker;
+use super::viewport::{Viewport, Zoom};
+
+/// Markers closer than this on screen (CSS pixels, centre to centre) are merged. Marker buttons
+/// are 32 px wide; below about 28 px their shapes touch.
+pub const CLUSTER_RADIUS_PX: f64 = 28.0;
+
+/// A cluster at one zoom level: a seed marker and the markers merged into it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Index (into the marker list) of the most important member; the cluster is drawn there.
+    pub seed: usize,
+    /// Indices of every member, seed first, then in marker order.
+    pub members: Vec<usize>,
+    /// Where the cluster is drawn (the seed's position).
+    pub world: WorldPoint,
+    /// The smallest box holding every member: north-west and south-east corners.
+    pub bounds: (WorldPoint, WorldPoint),
+}
+
+impl Cluster {
+    /// Whether this is a lone marker rather than a group.
+    pub fn is_single(&self) -> bool {
+        self.members.len() == 1
+    }
+
+    /// Whether all members share one position, so no zoom level can separate them.
+    pub fn is_stacked(&self) -> bool {
+        let (nw, se) = self.bounds;
+        // About a metre at the equator: closer than any zoom can show apart.
+        (se.x - nw.x) < 1e-7 && (se.y - nw.y) < 1e-7
+    }
+}
+
+/// Clusters for every whole zoom level in a range.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClusterIndex {
+    first_level: u8,
+    levels: Vec<Vec<Cluster>>,
+}
+
+/// A cluster or a lone marker placed on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedCluster<'a> {
+    /// The cluster.
+    pub cluster: &'a Cluster,
+    /// Where its centre is on screen.
+    pub at: ScreenPoint,
+    /// The level it belongs to (part of a stable key for rendering).
+    pub level: u8,
+}
+
+impl ClusterIndex {
+    /// Clusters `markers` for each whole zoom level from `min_zoom` to `max_zoom`.
+    pub fn new(markers: &[MapMarker], min_zoom: Zoom, max_zoom: Zoom) -> Self {
+        let first_level = level_of(min_zoom);
+        let last_level = level_of(max_zoom).max(first_level);
+        let levels = (first_level..=last_level).map(|level| cluster_level(markers, level)).collect();
+        Self { first_level, levels }
+    }
+
+    /// The clusters of the level used at `zoom` (the whole level at or below it, so clusters
+    /// only ever split as the user zooms in).
+    pub fn level_at(&self, zoom: Zoom) -> (u8, &[Cluster]) {
+        let last = self.first_level as usize + self.levels.len().saturating_sub(1);
+        let level = (level_of(zoom) as usize).clamp(self.first_level as usize, last);
+        let clusters = self.levels.get(level - self.first_level as usize).map_or(&[][..], Vec::as_slice);
+        (level as u8, clusters)
+    }
+
+    /// The clusters whose centre is on screen or within `margin_px` of it, with their screen
+    /// positions, in marker order (most important first).
+    pub fn visible(&self, view: &Viewport, margin_px: f64) -> Vec<PlacedCluster<'_>> {
+        let (level, clusters) = self.level_at(view.zoom());
+        let size = view.size();
+        clusters
+            .iter()
+            .filter_map(|cluster| {
+                let at = view.world_to_screen(cluster.world);
+                let inside = at.x >= -margin_px
+                    && at.y >= -margin_px
+                    && at.x <= size.width + margin_px
+                    && at.y <= size.height + margin_px;
+                inside.then_some(PlacedCluster { cluster, at, level })
+            })
+            .collect()
+    }
+}
+
+fn level_of(zoom: Zoom) -> u8 {
+    // Zoom is at most 24, so the cast cannot overflow.
+    zoom.value().floor() as u8
+}
+
+/// Greedy clustering at one whole zoom level.
+fn cluster_level(markers: &[MapMarker], level: u8) -> Vec<Cluster> {
+    let world_pixels = Zoom::clamped(f64::from(level)).world_pixels();
+    let cell_of = |p: WorldPoint| {
+        let (x, y) = (p.x * world_pixels / CLUSTER_RADIUS_PX, p.y * world_pixels / CLUSTER_RADIUS_PX);
+        // Markers are inside the unit square, so cells fit comfortably in i64.
+        (x.floor() as i64, y.floor() as i64)
+    };
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::with_capacity(markers.len());
+    for (index, marker) in markers.iter().enumerate() {
+        grid.entry(cell_of(marker.world)).or_default().push(index);
+    }
+    let radius_world = CLUSTER_RADIUS_PX / world_pixels;
+    let mut taken = vec![false; markers.len()];
+    let mut clusters = Vec::new();
+    for (seed, marker) in markers.iter().enumerate() {
+        if taken[seed] {
+            continue;
+        }
+        taken[seed] = true;
+        let mut members = vec![seed];
+        let (cx, cy) = cell_of(marker.world);
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                let Some(cell) = grid.get(&(cx + dx, cy + dy)) else { continue };
+                for &other in cell {
+                    if !taken[other] && distance(markers[other].world, marker.world) <= radius_world {
+                        taken[other] = true;
+                        members.push(other);
+                    }
+                }
+            }
+        }
+        members[1..].sort_unstable();
+        let bounds = members.iter().map(|&m| markers[m].world).fold((marker.world, marker.world), |(nw, se), p| {
+            (WorldPoint { x: nw.x.min(p.x), y: nw.y.min(p.y) }, WorldPoint { x: se.x.max(p.x), y: se.y.max(p.y) })
+        });
+        clusters.push(Cluster { seed, members, world: marker.world, bounds });
+    }
+    clusters
+}
+
+fn distance(a: WorldPoint, b: WorldPoint) -> f64 {
+    (a.x - b.x).hypot(a.y - b.y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::geo::LatLng;
+    use crate::core::geometry::ScreenSize;
+    use crate::core::i18n::LocalizedText;
+    use crate::core::model::{MarkerKind, RecordId};
+    use crate::core::projection::project;
+    use crate::core::viewport::ViewLimits;
+
+    fn marker(id: &str, kind: MarkerKind, lat: f64, lon: f64) -> MapMarker {
+        let location = LatLng::lat_lon(lat, lon);
+        MapMarker {
+            id: RecordId::parse(id).unwrap(),
+            kind,
+            name: LocalizedText::new(id, id, id),
+            location,
+            world: project(location),
+        }
+    }
+
+    fn zoom(z: f64) -> Zoom {
+        Zoom::try_from(z).unwrap()
+    }
+
+    fn spread(n: usize) -> Vec<MapMarker> {
+        (0..n)
+            .map(|i| {
+                let lat = 36.0 + (i as f64 * 0.754_877_666).fract() * 34.0;
+                let lon = -10.0 + (i as f64 * 0.618_033_988).fract() * 45.0;
+                marker(&format!("m{i}"), MarkerKind::Partner, lat, lon)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_marker_is_in_exactly_one_cluster_at_every_level() {
+        let markers = spread(2000);
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        for level in 3..=12 {
+            let (_, clusters) = index.level_at(zoom(f64::from(level)));
+            let mut seen = vec![0; markers.len()];
+            for cluster in clusters {
+                assert_eq!(cluster.members[0], cluster.seed);
+                for &m in &cluster.members {
+                    seen[m] += 1;
+                }
+            }
+            assert!(seen.iter().all(|&n| n == 1), "level {level}");
+        }
+    }
+
+    #[test]
+    fn members_are_within_the_radius_of_their_seed_and_seeds_do_not_overlap() {
+        let markers = spread(3000);
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        for level in [3.0, 6.0, 9.0] {
+            let (_, clusters) = index.level_at(zoom(level));
+            let px = zoom(level).world_pixels();
+            for cluster in clusters {
+                for &m in &cluster.members {
+                    assert!(distance(markers[m].world, cluster.world) * px <= CLUSTER_RADIUS_PX + 1e-9);
+                }
+            }
+            // Two seeds closer than the radius would mean a free marker was missed.
+            for (i, a) in clusters.iter().enumerate().take(300) {
+                for b in &clusters[i + 1..] {
+                    assert!(distance(a.world, b.world) * px > CLUSTER_RADIUS_PX - 1e-9);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clusters_split_as_the_user_zooms_in_and_the_most_important_marker_seeds() {
+        let markers = vec![
+            marker("helsinki", MarkerKind::InnoCity, 60.17, 24.94),
+            marker("espoo", MarkerKind::InnoCity, 60.21, 24.66),
+            marker("aalto", MarkerKind::Organisation, 60.18, 24.83),
+        ];
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        let (_, far) = index.level_at(zoom(5.5));
+        assert_eq!(far.len(), 1);
+        assert_eq!(far[0].members, vec![0, 1, 2]);
+        assert!(!far[0].is_single() && !far[0].is_stacked());
+        let (_, near) = index.level_at(zoom(11.0));
+        assert_eq!(near.len(), 3);
+        assert!(near.iter().all(Cluster::is_single));
+    }
+
+    #[test]
+    fn markers_at_one_position_stay_stacked_at_the_deepest_level() {
+        let markers = vec![
+            marker("kokkola", MarkerKind::InnoCity, 63.84, 23.13),
+            marker("centria", MarkerKind::Organisation, 63.84, 23.13),
+        ];
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        let (level, deepest) = index.level_at(zoom(12.0));
+        assert_eq!(level, 12);
+        assert_eq!(deepest.len(), 1);
+        assert!(deepest[0].is_stacked());
+    }
+
+    #[test]
+    fn only_clusters_near_the_screen_are_visible() {
+        let markers = vec![
+            marker("helsinki", MarkerKind::InnoCity, 60.17, 24.94),
+            marker("lisbon", MarkerKind::Partner, 38.72, -9.14),
+        ];
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        let limits = ViewLimits::for_area(
+            crate::core::geo::LatLngBounds {
+                south_west: LatLng::lat_lon(34.0, -26.0),
+                north_east: LatLng::lat_lon(72.0, 45.0),
+            },
+            zoom(3.0),
+            zoom(12.0),
+        );
+        let view =
+            Viewport::new(project(LatLng::lat_lon(60.17, 24.94)), zoom(8.0), ScreenSize::new(800.0, 600.0), limits);
+        let visible = index.visible(&view, 40.0);
+        assert_eq!(visible.len(), 1);
+        assert_eq!(visible[0].cluster.seed, 0);
+        assert!((visible[0].at.x - 400.0).abs() < 0.5 && (visible[0].at.y - 300.0).abs() < 0.5);
+        assert_eq!(visible[0].level, 8);
+    }
+
+    #[test]
+    fn an_empty_marker_list_has_no_clusters() {
+        let index = ClusterIndex::new(&[], zoom(3.0), zoom(12.0));
+        assert!(index.level_at(zoom(5.0)).1.is_empty());
+        assert!(ClusterIndex::default().level_at(zoom(5.0)).1.is_empty());
+    }
+}

@@ -1,0 +1,249 @@
+//! What the marker layer shows for one view: the visible clusters and lone markers, where they
+//! are on screen, their accessible names, and which of them get a label on which side.
+//!
+//! The component renders [`MarkerLayout::items`] as buttons keyed by [`LayoutItem::key`], so a
+//! marker that stays on screen keeps its element (and its focus) while the user pans and zooms.
+
+use std::collections::HashMap;
+
+use super::cluster::{Cluster, ClusterIndex};
+use super::geometry::{ScreenPoint, WorldPoint};
+use super::i18n::{Language, UiText};
+use super::label_placement::{estimate_text_width, place_labels, LabelCandidate, LabelSide};
+use super::model::{MapMarker, MarkerKind, RecordId};
+use super::viewport::Viewport;
+
+/// Markers this far outside the element are still laid out, so they slide in rather than pop in.
+const MARGIN_PX: f64 = 48.0;
+/// At most this many labels are tried, most important first: beyond that the map is too busy
+/// for more names, and placement stays fast with tens of thousands of places.
+const MAX_LABELS: usize = 400;
+
+/// One button of the marker layer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutItem {
+    /// A stable key: the marker id for a lone marker, level and seed for a cluster.
+    pub key: String,
+    /// The seed marker's index in the marker list.
+    pub seed: usize,
+    /// How many markers it stands for (1 for a lone marker).
+    pub count: usize,
+    /// The seed's kind (shape and colour).
+    pub kind: MarkerKind,
+    /// Where its centre is on screen.
+    pub at: ScreenPoint,
+    /// The accessible name.
+    pub name: String,
+    /// The visible label text.
+    pub label: String,
+    /// Where the label goes, if it fits.
+    pub label_side: Option<LabelSide>,
+    /// Whether all members share one spot (expanding shows them around it instead of zooming).
+    pub stacked: bool,
+    /// The box around every member, to zoom to when the cluster is expanded.
+    pub bounds: (WorldPoint, WorldPoint),
+    /// Indices of its members, seed first.
+    pub members: Vec<usize>,
+}
+
+/// The marker layer for one view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarkerLayout {
+    /// Visible items, most important first.
+    pub items: Vec<LayoutItem>,
+    by_key: HashMap<String, usize>,
+}
+
+impl MarkerLayout {
+    /// Lays out the markers for `view`. `selected` is labelled first whatever its kind.
+    pub fn new(
+        index: &ClusterIndex,
+        markers: &[MapMarker],
+        view: &Viewport,
+        language: Language,
+        selected: Option<&RecordId>,
+    ) -> Self {
+        let text = UiText(language);
+        let mut items: Vec<LayoutItem> = index
+            .visible(view, MARGIN_PX)
+            .into_iter()
+            .filter_map(|placed| {
+                let seed = markers.get(placed.cluster.seed)?;
+                Some(item(placed.cluster, placed.level, placed.at, seed, markers, text, language))
+            })
+            .collect();
+        // Label order: the selected marker, then bigger groups and more important kinds.
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let is_selected =
+            |item: &LayoutItem| selected.is_some_and(|s| item.members.iter().any(|&m| &markers[m].id == s));
+        order.sort_by_key(|&i| (!is_selected(&items[i]), items[i].kind, usize::MAX - items[i].count));
+        order.truncate(MAX_LABELS);
+        let candidates: Vec<LabelCandidate> = order
+            .iter()
+            .map(|&i| LabelCandidate {
+                anchor: items[i].at,
+                marker_radius: marker_radius(&items[i]),
+                width: estimate_text_width(&items[i].label),
+            })
+            .collect();
+        for (placement, &i) in place_labels(&candidates, view.size()).into_iter().zip(&order) {
+            items[i].label_side = placement.map(|p| p.side);
+        }
+        let by_key = items.iter().enumerate().map(|(i, item)| (item.key.clone(), i)).collect();
+        Self { items, by_key }
+    }
+
+    /// The item with `key`, if it is on screen.
+    pub fn get(&self, key: &str) -> Option<&LayoutItem> {
+        self.by_key.get(key).and_then(|&i| self.items.get(i))
+    }
+
+    /// The key of the item an arrow key moves to from the item with `key`.
+    pub fn neighbour(&self, key: &str, arrow: &str) -> Option<&str> {
+        let from = self.get(key)?;
+        let others: Vec<ScreenPoint> = self.items.iter().map(|i| i.at).collect();
+        let found = super::gesture::marker_in_direction(arrow, from.at, &others)?;
+        self.items.get(found).map(|i| i.key.as_str())
+    }
+}
+
+/// Half the drawn size of a marker (clusters are drawn larger), for keeping labels clear.
+fn marker_radius(item: &LayoutItem) -> f64 {
+    if item.count > 1 {
+        14.0
+    } else {
+        match item.kind {
+            MarkerKind::InnoCity => 9.0,
+            MarkerKind::Partner => 8.0,
+            MarkerKind::Organisation => 6.0,
+        }
+    }
+}
+
+fn item(
+    cluster: &Cluster,
+    level: u8,
+    at: ScreenPoint,
+    seed: &MapMarker,
+    markers: &[MapMarker],
+    text: UiText,
+    language: Language,
+) -> LayoutItem {
+    let count = cluster.members.len();
+    let seed_name = seed.name.get(language);
+    let (key, name, label) = if cluster.is_single() {
+        (format!("m-{}", seed.id), seed.label(language), seed_name.to_owned())
+    } else {
+        let names: Vec<&str> =
+            cluster.members.iter().filter_map(|&m| markers.get(m)).map(|m| m.name.get(language)).collect();
+        let label = text.cluster_label(seed_name, count);
+        (format!("c{level}-{}", seed.id), text.cluster_name(&label, &names, cluster.is_stacked()), label)
+    };
+    LayoutItem {
+        key,
+        seed: cluster.seed,
+        count,
+        kind: seed.kind,
+        at,
+        name,
+        label,
+        label_side: None,
+        stacked: cluster.is_stacked(),
+        bounds: cluster.bounds,
+        members: cluster.members.clone(),
+    }
+}
+
+/// Offsets (CSS pixels) that fan `count` stacked markers out around their shared spot, on a
+/// circle big enough that their 32-pixel buttons do not overlap.
+pub fn fan_offsets(count: usize) -> Vec<ScreenPoint> {
+    let n = count.max(1) as f64;
+    let radius = (36.0 * n / std::f64::consts::TAU).max(40.0);
+    (0..count)
+        .map(|i| {
+            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
+            ScreenPoint::new(radius * angle.cos(), radius * angle.sin())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dataset::{map_limits, MapData};
+    use crate::core::geometry::ScreenSize;
+
+    fn bundled() -> MapData {
+        let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
+        let basemap = r#"{"type":"FeatureCollection","features":[]}"#;
+        MapData::from_texts(&data, basemap).unwrap()
+    }
+
+    #[test]
+    fn every_marker_on_screen_is_in_exactly_one_item_and_keys_are_unique() {
+        let data = bundled();
+        let size = ScreenSize::new(1280.0, 800.0);
+        for (view, shows_all) in [(data.home_view(size), false), (data.everything_view(size), true)] {
+            let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, None);
+            let mut seen = vec![0; data.markers.len()];
+            for item in &layout.items {
+                for &m in &item.members {
+                    seen[m] += 1;
+                }
+                assert_eq!(layout.get(&item.key), Some(item));
+            }
+            assert!(seen.iter().all(|&n| n <= 1));
+            // The everything view has every marker on screen; the home view only the InnoCities.
+            let on_screen = |m: usize| shows_all || data.markers[m].kind == MarkerKind::InnoCity;
+            assert!((0..seen.len()).filter(|&m| on_screen(m)).all(|m| seen[m] == 1));
+        }
+    }
+
+    #[test]
+    fn the_home_view_labels_innocities_and_groups_have_counted_names() {
+        let data = bundled();
+        let view = data.home_view(ScreenSize::new(1280.0, 800.0));
+        let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, None);
+        let labelled = layout.items.iter().filter(|i| i.label_side.is_some()).count();
+        assert!(labelled >= 8, "{labelled} labels");
+        let group = layout.items.iter().find(|i| i.count > 1).expect("the capital region is a group at this zoom");
+        assert!(group.name.contains(&group.count.to_string()), "{}", group.name);
+        assert!(group.key.starts_with('c'));
+    }
+
+    #[test]
+    fn the_selected_marker_is_labelled_first() {
+        let data = bundled();
+        let view = data.everything_view(ScreenSize::new(480.0, 320.0));
+        let organisation = data.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
+        let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, Some(&organisation.id));
+        let item =
+            layout.items.iter().find(|i| i.members.iter().any(|&m| data.markers[m].id == organisation.id)).unwrap();
+        assert!(item.label_side.is_some());
+    }
+
+    #[test]
+    fn arrow_keys_walk_between_items() {
+        let data = bundled();
+        let limits = map_limits();
+        let view = data.home_view(ScreenSize::new(1280.0, 800.0));
+        assert_eq!(view.limits(), limits);
+        let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, None);
+        let southmost = layout.items.iter().max_by(|a, b| a.at.y.total_cmp(&b.at.y)).unwrap();
+        assert!(layout.neighbour(&southmost.key, "ArrowUp").is_some());
+        assert_eq!(layout.neighbour(&southmost.key, "ArrowDown"), None);
+        assert_eq!(layout.neighbour("no-such-key", "ArrowUp"), None);
+    }
+
+    #[test]
+    fn fanned_markers_do_not_overlap() {
+        for count in [2, 5, 12] {
+            let offsets = fan_offsets(count);
+            for (i, a) in offsets.iter().enumerate() {
+                for b in &offsets[i + 1..] {
+                    assert!(a.distance_to(*b) >= 32.0, "{count}: {a:?} {b:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+// The basemap as a visitor meets it: country and sea names, a scale bar that follows the zoom,
+// the detailed coastline fetched only on zooming in, map images off by default (and, when turned
+// on, hidden tile by tile if they fail), and a dark palette that stays accessible.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+import { BASE_URL, launchBrowser, openApp, settle, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** The texts of the basemap labels currently shown and inside the map. */
+async function visibleLabels(page) {
+  return page.evaluate(() => {
+    const map = document.querySelector('.map').getBoundingClientRect();
+    return [...document.querySelectorAll('.basemap-label')]
+      .filter((t) => t.getAttribute('display') !== 'none')
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && r.right > map.left && r.left < map.right && r.bottom > map.top && r.top < map.bottom;
+      })
+      .map((t) => t.textContent);
+  });
+}
+
+async function scaleText(page) {
+  return (await page.locator('.scale-bar__label').textContent()).replace(/\u00a0/g, ' ');
+}
+
+test('country and sea names show as decorative text that never takes a click', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    const shown = await visibleLabels(page);
+    for (const name of ['Finland', 'Sweden', 'Gulf of Finland']) {
+      assert.ok(shown.includes(name), `${name} is on the map: ${shown.join(', ')}`);
+    }
+    const layer = page.locator('svg.basemap-labels');
+    assert.equal(await layer.getAttribute('aria-hidden'), 'true');
+    assert.equal(await layer.evaluate((el) => getComputedStyle(el).pointerEvents), 'none');
+    const water = page.locator('.basemap-label--water').first();
+    assert.equal(await water.evaluate((el) => getComputedStyle(el).fontStyle), 'italic');
+    // Labels are text nodes, never markup.
+    assert.equal(await page.locator('.basemap-labels text *').count(), 0);
+    await screenshot(page, 'basemap-labels');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the scale bar shows a round distance that shrinks as the map zooms in, and the detail loads only then', async () => {
+  const { context, page, errors, requests } = await openApp(browser);
+  try {
+    const before = await scaleText(page);
+    assert.match(before, /^(1|2|5)0* (k?m)$|^1,000 km$/, before);
+    const width = await page.locator('.scale-bar__line').evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(width > 30 && width <= 101, `bar is ${width} px`);
+    assert.ok(!requests.some((url) => url.includes('basemap-detail')), 'no detailed basemap at first');
+    // Double-click three times on the sea just south-west of Helsinki: from the opening zoom
+    // (about 5.5) past 7, where the detailed coastline is drawn, keeping the coast in view.
+    for (let i = 0; i < 3; i += 1) {
+      const helsinki = await page.locator('.marker[data-key$="-helsinki"]').first().boundingBox();
+      await page.mouse.dblclick(helsinki.x - 20, helsinki.y + helsinki.height + 20);
+      await page.waitForTimeout(350); // zoom may animate for up to 300 ms
+    }
+    await settle(page);
+    const after = await scaleText(page);
+    assert.notEqual(after, before, 'the distance changes with the zoom');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('basemap-detail.geojson')));
+    await settle(page);
+    await screenshot(page, 'basemap-zoomed-in');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.filter((url) => !url.startsWith(BASE_URL)), [], 'every request stays on our own host');
+  } finally {
+    await context.close();
+  }
+});
+
+test('map images are off by default; turned on they name OpenStreetMap, and failed tiles hide', async () => {
+  let tileRequests = 0;
+  const { context, page, errors, requests } = await openApp(browser, {
+    // Never reach the real server: every tile answers 404 here, as if the server were down.
+    prepare: (c) => c.route('https://tile.openstreetmap.org/**', (route) => {
+      tileRequests += 1;
+      return route.fulfill({ status: 404, body: '' });
+    }),
+  });
+  try {
+    const toggle = page.getByRole('button', { name: 'Load map images from OpenStreetMap' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('.tile').count(), 0);
+    assert.equal(await page.locator('.basemap-tiles-credit').count(), 0);
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests.filter((url) => !url.startsWith(BASE_URL)), [], 'nothing leaves 127.0.0.1 by default');
+    assert.equal(tileRequests, 0);
+
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await page.locator('.tile').first().waitFor({ state: 'attached' });
+    const tile = page.locator('.tile').first();
+    assert.equal(await tile.getAttribute('alt'), '');
+    assert.equal(await tile.getAttribute('referrerpolicy'), 'no-referrer');
+    assert.equal(await tile.getAttribute('draggable'), 'false');
+    assert.match(await tile.getAttribute('src'), /^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);
+    await page.waitForFunction(() => document.querySelectorAll('.tile').length > 0
+      && [...document.querySelectorAll('.tile')].every((t) => t.classList.contains('is-failed')));
+    assert.ok(tileRequests > 0);
+    assert.match(await page.locator('.basemap-tiles-credit').textContent(), /© OpenStreetMap contributors/);
+    // The vector basemap still shows where the tiles failed.
+    assert.equal(await tile.evaluate((el) => getComputedStyle(el).visibility), 'hidden');
+    await screenshot(page, 'basemap-tiles-failed');
+
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('.tile').count(), 0);
+    assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the dark palette is used when the system asks for it, and axe-core finds no violation', async () => {
+  const require = createRequire(import.meta.url);
+  const axePath = require.resolve('axe-core/axe.min.js');
+  const { context, page, errors } = await openApp(browser, { contextOptions: { colorScheme: 'dark', bypassCSP: true } });
+  try {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page);
+    const colours = await page.evaluate(() => ({
+      sea: getComputedStyle(document.querySelector('.map')).backgroundColor,
+      land: getComputedStyle(document.querySelector('.basemap__land')).fill,
+      scheme: document.querySelector('meta[name="color-scheme"]').content,
+    }));
+    assert.equal(colours.sea, 'rgb(22, 33, 44)');
+    assert.equal(colours.land, 'rgb(42, 46, 51)');
+    assert.equal(colours.scheme, 'light dark');
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    assert.deepEqual(violations, []);
+    await screenshot(page, 'basemap-dark');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

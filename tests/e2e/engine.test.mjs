@@ -1,0 +1,239 @@
+// The map engine as a visitor drives it: pinch and shift+double-click zoom, limits that keep the
+// map in reach, groups that expand or fan out, labels that never overlap, project arcs, arrow keys
+// between markers and animated flights that respect reduced motion.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { bundledData, launchBrowser, openApp, centreOf, settle, screenshot, marker, item, reveal } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+async function spreadBetween(page, a, b) {
+  const [p, q] = [await centreOf(item(page, a)), await centreOf(item(page, b))];
+  return Math.hypot(p.x - q.x, p.y - q.y);
+}
+
+/** The boxes of every visible label. */
+const labelBoxes = (page) => page.$$eval('.marker__label', (labels) => labels.map((l) => {
+  const r = l.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: l.textContent };
+}));
+
+function assertNoOverlap(boxes, where) {
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      assert.ok(!overlap, `${where}: labels "${a.text}" and "${b.text}" overlap`);
+    }
+  }
+}
+
+test('pinching with two fingers zooms about the point between them', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { hasTouch: true } });
+  try {
+    const anchor = await centreOf(item(page, 'tampere'));
+    const before = await spreadBetween(page, 'tampere', 'jyvaskyla');
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, spread) => cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [
+        { x: anchor.x - spread, y: anchor.y, id: 1 },
+        { x: anchor.x + spread, y: anchor.y, id: 2 },
+      ],
+    });
+    await touch('touchStart', 50);
+    for (const spread of [60, 75, 90, 100]) await touch('touchMove', spread);
+    await touch('touchEnd', 100);
+    await settle(page);
+    const ratio = (await spreadBetween(page, 'tampere', 'jyvaskyla')) / before;
+    assert.ok(ratio > 1.9 && ratio < 2.1, `fingers twice as far apart zoom in one level (×${ratio.toFixed(3)})`);
+    const after = await centreOf(item(page, 'tampere'));
+    assert.ok(Math.hypot(after.x - anchor.x, after.y - anchor.y) < 2, 'the place between the fingers stays under them');
+    await screenshot(page, 'pinched');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('shift+double-click zooms out, and neither zoom nor drag can lose the map', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    const before = await spreadBetween(page, 'tampere', 'jyvaskyla');
+    const at = await centreOf(item(page, 'tampere'));
+    await page.keyboard.down('Shift');
+    await page.mouse.dblclick(at.x + 40, at.y + 40);
+    await page.keyboard.up('Shift');
+    await settle(page);
+    const ratio = (await spreadBetween(page, 'tampere', 'jyvaskyla')) / before;
+    assert.ok(Math.abs(ratio - 0.5) < 0.02, `shift+double-click zooms out one level (×${ratio.toFixed(3)})`);
+    for (let i = 0; i < 15; i += 1) await page.mouse.wheel(0, 400);
+    await page.mouse.move(640, 400);
+    await page.mouse.down();
+    await page.mouse.move(6000, 5000, { steps: 5 });
+    await page.mouse.up();
+    await settle(page);
+    const onScreen = await page.$$eval('.marker', (buttons) => buttons.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+    }).length);
+    assert.ok(onScreen > 0, 'after zooming far out and dragging far away, places are still in view');
+    await screenshot(page, 'limits');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a group shows its count and names, and Enter or a click on it zooms in until its places separate', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    const group = page.locator('.marker--group[data-key$="-helsinki"]');
+    const label = await group.getAttribute('aria-label');
+    const count = Number(await group.getAttribute('data-count'));
+    assert.ok(count >= 2, `Helsinki leads a group at the opening view (${count})`);
+    assert.match(label, new RegExp(`^Helsinki \\+${count - 1}, group of ${count} places: Helsinki, .*\\. Zooms in$`));
+    assert.equal((await group.locator('.marker__count').textContent()).trim(), String(count));
+    const key = await group.getAttribute('data-key');
+    await group.focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await settle(page);
+    assert.equal(await page.locator(`.marker[data-key="${key}"]`).count(), 0, 'the group has split');
+    const helsinki = item(page, 'helsinki');
+    assert.ok(Number(await helsinki.getAttribute('data-count')) < count, 'Helsinki now stands with fewer places');
+    const focused = await page.evaluate(() => document.activeElement?.dataset.key);
+    assert.ok(focused?.endsWith('-helsinki'), `focus stays on Helsinki (${focused})`);
+    await screenshot(page, 'group-expanded');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('places sharing one spot fan out around it, each a named button', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    const stackedIds = bundledData.features
+      .filter((f) => f.geometry?.type === 'Point')
+      .filter((f) => JSON.stringify(f.geometry.coordinates) === JSON.stringify(bundledData.features.find((g) => g.id === 'kokkola').geometry.coordinates))
+      .map((f) => f.id);
+    assert.ok(stackedIds.length >= 2, 'the data has places on Kokkola\'s exact spot');
+    const kokkola = await reveal(page, 'kokkola', 'Kokkola');
+    const fanned = page.locator('.marker--fanned');
+    assert.equal(await fanned.count(), stackedIds.length);
+    const ids = await fanned.evaluateAll((buttons) => buttons.map((b) => b.dataset.placeId).sort());
+    assert.deepEqual(ids, [...stackedIds].sort());
+    assert.equal(await page.locator('.marker-leader').count(), stackedIds.length);
+    for (const button of await fanned.all()) assert.ok((await button.getAttribute('aria-label')).length > 3);
+    await screenshot(page, 'fanned');
+    await kokkola.click();
+    await page.locator('.panel h2').waitFor();
+    assert.equal(await page.locator('.panel h2').textContent(), 'Kokkola');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('labels never overlap, at the opening view, zoomed out and zoomed in', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    assertNoOverlap(await labelBoxes(page), 'opening view');
+    assert.ok((await labelBoxes(page)).length >= 10, 'the opening view names its places');
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    assertNoOverlap(await labelBoxes(page), 'everything');
+    const at = await centreOf(item(page, 'helsinki'));
+    for (let i = 0; i < 4; i += 1) {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, -120);
+      await settle(page);
+      assertNoOverlap(await labelBoxes(page), `zoom step ${i}`);
+    }
+    await screenshot(page, 'labels-zoomed');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('showing a project draws an arc from its lead to each partner; a selected place shows its links', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    const project = bundledData.features.find((f) => f.id === 'battery-chemistry-lead-project');
+    const positioned = new Set(bundledData.features.filter((f) => f.geometry?.type === 'Point').map((f) => f.id));
+    const partners = project.properties.partners.map((p) => p.place ?? p.organisation).filter((id) => positioned.has(id));
+    await (await reveal(page, project.properties.lead.place, 'Kokkola')).click();
+    await page.locator('.panel').waitFor();
+    assert.ok((await page.locator('.arcs .arc').count()) >= partners.length, 'the selected city\'s project links are drawn');
+    const toggle = page.locator(`.panel li[data-project-id="${project.id}"] .panel__toggle`);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    await settle(page);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const strong = await page.$$eval('.arcs .arc--strong', (arcs) => arcs.map((a) => a.dataset.partner).sort());
+    assert.deepEqual(strong, [...partners].sort());
+    const heads = await page.$$eval('.arcs .arc--strong', (arcs) => arcs.every((a) => a.getAttribute('marker-end') === 'url(#arc-arrow)'));
+    assert.ok(heads, 'every arc has an arrowhead showing its direction');
+    // The view flew to fit the project: every partner's button is on screen.
+    for (const id of partners) {
+      const box = await page.locator(`.marker[data-key="m-${id}"], .marker[data-key$="-${id}"]`).first().boundingBox().catch(() => null);
+      if (box) assert.ok(box.x > -20 && box.y > -20 && box.x < 1300 && box.y < 820, `${id} is in view`);
+    }
+    await screenshot(page, 'project-arcs');
+    await toggle.click();
+    await settle(page);
+    assert.equal(await page.locator('.arcs .arc--strong').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('arrow keys move focus between markers in the direction pressed', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    await marker(page, 'rovaniemi').focus();
+    const from = await centreOf(marker(page, 'rovaniemi'));
+    await page.keyboard.press('ArrowDown');
+    const next = await page.evaluate(() => document.activeElement?.dataset.key);
+    assert.ok(next && next !== 'm-rovaniemi', 'focus moved');
+    const to = await centreOf(page.locator(`.marker[data-key="${next}"]`));
+    assert.ok(to.y > from.y && Math.abs(to.x - from.x) <= to.y - from.y, 'the next marker lies below');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), 'm-rovaniemi', 'and back up');
+    const visible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(visible, 'none');
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('show everything flies there smoothly, or jumps when the visitor prefers reduced motion', async () => {
+  for (const [motion, animated] of [['no-preference', true], ['reduce', false]]) {
+    const { page, context, errors } = await openApp(browser, { contextOptions: { reducedMotion: motion } });
+    try {
+      const start = await centreOf(item(page, 'rovaniemi'));
+      await page.locator('.map-controls__fit').click();
+      await page.waitForTimeout(120);
+      const during = await centreOf(item(page, 'rovaniemi'));
+      await page.waitForTimeout(1200);
+      const end = await centreOf(item(page, 'rovaniemi'));
+      const moved = Math.hypot(end.x - start.x, end.y - start.y);
+      const atEnd = Math.hypot(during.x - end.x, during.y - end.y);
+      assert.ok(moved > 50, `${motion}: the view changed`);
+      if (animated) assert.ok(atEnd > 5, `${motion}: mid-flight the view is still on its way`);
+      else assert.ok(atEnd < 0.5, `${motion}: the view jumps straight there`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
