@@ -151,7 +151,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     }
     let missing = missing_npm_packages(root)?;
     if missing.is_empty() {
-        println!("    npm packages (binaryen, terser, world-atlas, playwright-core, axe-core): installed");
+        println!("    npm packages (binaryen, terser, world-atlas, playwright-core, axe-core, leaflet, leaflet.markercluster): installed");
         return Ok(());
     }
     println!("    installing npm packages from package-lock.json (missing or outdated: {})", missing.join(", "));
