@@ -93,6 +93,9 @@ pub fn BasemapLayer(
             })
         })
     };
+    // Lines 0.8 px wide on screen, set in path units at each redraw: cheaper to draw than
+    // `vector-effect: non-scaling-stroke`, which makes the browser stroke in screen space.
+    let stroke_width = move || drawn_for.with(|v| v.map(|v| format!("{:.4}", 0.8 / v.path_transform().scale)));
     let picture_offset = move || {
         let now = viewport.get()?;
         let base = drawn_for.get()?;
@@ -115,7 +118,7 @@ pub fn BasemapLayer(
 
     view! {
         <svg class="basemap" aria-hidden="true" focusable="false" style:transform=picture_offset>
-            <g transform=path_transform>
+            <g transform=path_transform stroke-width=stroke_width>
                 <path class="basemap__land" d=land></path>
                 <path class="basemap__border" d=borders></path>
             </g>
