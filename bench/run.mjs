@@ -19,13 +19,15 @@
 // (screenshots). Prints a table with the ratios InnoMap / Leaflet and the project's targets; timings
 // are reported, never asserted. Fails only if a page does not load or a request leaves 127.0.0.1.
 
-import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
+
+// The same headless Debian Chromium, with the same flags, as the browser tests.
+import { launchBrowser } from '../tests/e2e/support.mjs';
 
 const env = process.env;
 const DATASETS = {
@@ -53,21 +55,6 @@ function captureWasmMemory() {
 
 const requests = [];
 const problems = [];
-
-function launch() {
-  return chromium.launch({
-    executablePath: env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', // we run as root in CI
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking', // otherwise Chromium tries to reach Google at start
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** Opens `url` in a fresh context (empty cache) and waits for the map-ready mark. */
 async function open(browser, url, { onResponse } = {}) {
@@ -340,7 +327,7 @@ function table(results) {
 const started = new Date();
 const loadAverageBefore = os.loadavg();
 mkdirSync(ARTIFACTS, { recursive: true });
-const browser = await launch();
+const browser = await launchBrowser();
 const chromiumVersion = browser.version();
 console.log(`    Chromium ${chromiumVersion}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${loadAverageBefore.map((x) => x.toFixed(2)).join(' ')}`);
 const loads = {};

@@ -202,10 +202,11 @@ pub fn MapView(
             update_view(viewport, |v| v.zoomed_by(anchor, levels));
         }
     };
-    let home_data = StoredValue::new(data.clone());
+    // The data, for handlers that must be `Copy` (used by several closures).
+    let stored_data = StoredValue::new(data.clone());
     let show_everything = move || {
         if let Some(view) = viewport.get_untracked() {
-            fly_to(viewport, flight, home_data.with_value(|d| d.everything_view(view.size())));
+            fly_to(viewport, flight, stored_data.with_value(|d| d.everything_view(view.size())));
         }
     };
     let on_key_down = move |ev: KeyboardEvent| {
@@ -229,10 +230,9 @@ pub fn MapView(
     };
 
     // Activating a group: zoom to its members, or fan out a stack no zoom can separate.
-    let data_for_expand = StoredValue::new(data.clone());
     let expand = move |item: &LayoutItem| {
         let Some(view) = viewport.get_untracked() else { return };
-        refocus_seed.set_value(data_for_expand.with_value(|d| d.markers.get(item.seed).map(|m| m.id.to_string())));
+        refocus_seed.set_value(stored_data.with_value(|d| d.markers.get(item.seed).map(|m| m.id.to_string())));
         let target = view.fitted_to_points([item.bounds.0, item.bounds.1], FIT_PADDING_PX * 2.0);
         match target {
             Some(target) if !item.stacked && target.zoom().value() >= view.zoom().value() + 0.5 => {

@@ -5,16 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { bundledData, launchBrowser, openApp, centreOf, settle, screenshot, marker, item, reveal } from './support.mjs';
+import { bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-async function spreadBetween(page, a, b) {
-  const [p, q] = [await centreOf(item(page, a)), await centreOf(item(page, b))];
-  return Math.hypot(p.x - q.x, p.y - q.y);
-}
 
 /** The boxes of every visible label. */
 const labelBoxes = (page) => page.$$eval('.marker__label', (labels) => labels.map((l) => {
@@ -36,7 +31,7 @@ test('pinching with two fingers zooms about the point between them', async () =>
   const { context, page, errors } = await openApp(browser, { contextOptions: { hasTouch: true } });
   try {
     const anchor = await centreOf(item(page, 'tampere'));
-    const before = await spreadBetween(page, 'tampere', 'jyvaskyla');
+    const before = await distanceBetween(page, 'tampere', 'jyvaskyla');
     const cdp = await context.newCDPSession(page);
     const touch = (type, spread) => cdp.send('Input.dispatchTouchEvent', {
       type,
@@ -49,7 +44,7 @@ test('pinching with two fingers zooms about the point between them', async () =>
     for (const spread of [60, 75, 90, 100]) await touch('touchMove', spread);
     await touch('touchEnd', 100);
     await settle(page);
-    const ratio = (await spreadBetween(page, 'tampere', 'jyvaskyla')) / before;
+    const ratio = (await distanceBetween(page, 'tampere', 'jyvaskyla')) / before;
     assert.ok(ratio > 1.9 && ratio < 2.1, `fingers twice as far apart zoom in one level (×${ratio.toFixed(3)})`);
     const after = await centreOf(item(page, 'tampere'));
     assert.ok(Math.hypot(after.x - anchor.x, after.y - anchor.y) < 2, 'the place between the fingers stays under them');
@@ -63,13 +58,13 @@ test('pinching with two fingers zooms about the point between them', async () =>
 test('shift+double-click zooms out, and neither zoom nor drag can lose the map', async () => {
   const { page, context, errors } = await openApp(browser);
   try {
-    const before = await spreadBetween(page, 'tampere', 'jyvaskyla');
+    const before = await distanceBetween(page, 'tampere', 'jyvaskyla');
     const at = await centreOf(item(page, 'tampere'));
     await page.keyboard.down('Shift');
     await page.mouse.dblclick(at.x + 40, at.y + 40);
     await page.keyboard.up('Shift');
     await settle(page);
-    const ratio = (await spreadBetween(page, 'tampere', 'jyvaskyla')) / before;
+    const ratio = (await distanceBetween(page, 'tampere', 'jyvaskyla')) / before;
     assert.ok(Math.abs(ratio - 0.5) < 0.02, `shift+double-click zooms out one level (×${ratio.toFixed(3)})`);
     for (let i = 0; i < 15; i += 1) await page.mouse.wheel(0, 400);
     await page.mouse.move(640, 400);

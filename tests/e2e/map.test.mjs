@@ -6,18 +6,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, settle, screenshot, marker, item, reveal, groupMembers } from './support.mjs';
+import { BASE_URL, bundledData, expectedMarkers, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, groupMembers } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-
-/** The on-screen distance between the buttons showing two places (their own or their group's). */
-async function spreadBetween(page, a, b) {
-  const [p, q] = [await centreOf(item(page, a)), await centreOf(item(page, b))];
-  return Math.hypot(p.x - q.x, p.y - q.y);
-}
 
 /** How many places and organisations the map shows, counting the members of groups. */
 const countShown = (page) => page.$$eval('.marker:not(.marker--fanned)', (buttons) => buttons.reduce((sum, b) => sum + Number(b.dataset.count), 0));
@@ -175,7 +169,7 @@ test('the wheel zooms about the cursor: the place under it stays put, the others
     await settle(page);
     const afterDouble = await centreOf(item(page, 'jyvaskyla'));
     assert.ok(Math.hypot(afterDouble.x - beforeDouble.x, afterDouble.y - beforeDouble.y) > 50, 'double-click zoomed in');
-    const spreadOf = () => spreadBetween(page, 'tampere', 'jyvaskyla');
+    const spreadOf = () => distanceBetween(page, 'tampere', 'jyvaskyla');
     const beforeButton = await spreadOf();
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await settle(page);
@@ -229,7 +223,7 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
     const after = await centreOf(item(page, 'vaasa'));
     assertNear(after.x - before.x, -100, 1, 'ArrowRight moves the view east (content left)');
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page does not scroll');
-    const spread = () => spreadBetween(page, 'vaasa', 'joensuu');
+    const spread = () => distanceBetween(page, 'vaasa', 'joensuu');
     const beforePlus = await spread();
     await page.keyboard.press('+');
     await settle(page);

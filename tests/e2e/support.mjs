@@ -79,9 +79,9 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** The on-screen distance between two markers' centres, which zooming scales. */
+/** The on-screen distance between the buttons showing two places (their own or their group's). */
 export async function distanceBetween(page, a, b) {
-  const [p, q] = [await centreOf(marker(page, a)), await centreOf(marker(page, b))];
+  const [p, q] = [await centreOf(item(page, a)), await centreOf(item(page, b))];
   return Math.hypot(p.x - q.x, p.y - q.y);
 }
 
