@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::scale_bar::ScaleBar;
+use super::settled_view::settled_view;
 use super::tile_layer::TileLayer;
 use crate::core::basemap::{parse_basemap, Basemap, Detail};
 use crate::core::dataset::BASEMAP_DETAIL_URL;
@@ -16,10 +17,7 @@ use crate::core::i18n::{Language, UiText};
 use crate::core::map_labels::{LabelKind, MapLabel, LABELS};
 use crate::core::tiles::TileSource;
 use crate::core::viewport::Viewport;
-use crate::platform::{after_delay, fetch_text};
-
-/// How long the view must rest before the basemap is redrawn sharp for it.
-const REDRAW_AFTER_MS: i32 = 120;
+use crate::platform::fetch_text;
 
 /// The vector basemap for the current view, with its labels, scale bar and tile toggle.
 #[component]
@@ -63,26 +61,10 @@ pub fn BasemapLayer(
     });
 
     // Redrawing the paths is the costly part of a frame, so during a gesture the basemap is drawn
-    // for a settled view (`drawn_for`) and only moved as one composited picture; once the view has
-    // rested for a moment it is redrawn, sharp, for where it is. The picture extends half a view
-    // beyond each edge (see `.basemap` in style.css), so a pan never uncovers an empty edge.
-    let drawn_for = RwSignal::new(None::<Viewport>);
-    let changes = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let Some(now) = viewport.get() else { return };
-        changes.update_value(|n| *n += 1);
-        let this_change = changes.get_value();
-        let far = drawn_for.with_untracked(|d| d.is_none_or(|d| !now.is_covered_by_picture_of(&d)));
-        if far {
-            drawn_for.set(Some(now));
-        } else {
-            after_delay(REDRAW_AFTER_MS, move || {
-                if changes.try_get_value() == Some(this_change) {
-                    drawn_for.try_set(Some(now));
-                }
-            });
-        }
-    });
+    // for a settled view (`drawn_for`) and only moved as one composited picture. The picture
+    // extends half a view beyond each edge (see `.basemap` in style.css), so a pan never uncovers
+    // an empty edge.
+    let drawn_for = settled_view(viewport, Viewport::is_covered_by_picture_of);
     let path_transform = move || {
         drawn_for.with(|v| {
             v.map(|v| {

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 use super::basemap_layer::BasemapLayer;
+use super::keyed_signals::KeyedSignals;
+use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
 use crate::core::dataset::MapData;
 use crate::core::dataset::FIT_PADDING_PX;
@@ -18,7 +20,7 @@ use crate::core::gesture::{
     key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, PinchTracker, WheelDeltaMode,
 };
 use crate::core::i18n::{Language, UiText};
-use crate::core::marker_layer::{fan_offsets, LayoutItem, MarkerLayout};
+use crate::core::marker_layer::{fan_offsets, layout_still_fits, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
 use crate::core::viewport::Viewport;
 use crate::platform::{
@@ -26,30 +28,64 @@ use crate::platform::{
     observe_size, on_next_frame, prefers_reduced_motion,
 };
 
-/// Applies `change` to the view, if the map has been measured yet.
-fn update_view(viewport: RwSignal<Option<Viewport>>, change: impl FnOnce(&Viewport) -> Viewport) {
-    viewport.update(|v| {
-        if let Some(current) = v {
-            *current = change(current);
+/// The view the map shows, and the view input has asked for since the last frame.
+///
+/// Pointer moves and wheel ticks can arrive several times a frame. Each only updates `pending`;
+/// the view is set once, in the next animation frame, so the marker layout and the DOM are
+/// recomputed once per frame rather than once per event (and the event handlers never measure
+/// the DOM while it is being changed).
+#[derive(Clone, Copy)]
+struct Camera {
+    view: RwSignal<Option<Viewport>>,
+    pending: StoredValue<Option<Viewport>>,
+}
+
+impl Camera {
+    fn new(view: RwSignal<Option<Viewport>>) -> Self {
+        Self { view, pending: StoredValue::new(None) }
+    }
+
+    /// The newest view: the one waiting for the next frame, if any.
+    fn latest(self) -> Option<Viewport> {
+        self.pending.get_value().or_else(|| self.view.get_untracked())
+    }
+
+    /// Applies `change` to the newest view (once the map has been measured), shown next frame.
+    fn update(self, change: impl FnOnce(&Viewport) -> Viewport) {
+        let Some(base) = self.latest() else { return };
+        let frame_requested = self.pending.with_value(Option::is_some);
+        self.pending.set_value(Some(change(&base)));
+        if !frame_requested {
+            on_next_frame(move || {
+                if let Some(next) = self.pending.try_update_value(Option::take).flatten() {
+                    self.view.try_set(Some(next));
+                }
+            });
         }
-    });
+    }
+
+    /// Shows `view` now, dropping any input still waiting (the first view, a step of a flight).
+    fn jump(self, view: Viewport) {
+        self.pending.set_value(None);
+        self.view.set(Some(view));
+    }
 }
 
 /// Moves the camera to `target`: an eased flight, or a jump for visitors who prefer reduced
 /// motion. A newer flight, or any input, ends the one under way (see `flight`).
-fn fly_to(viewport: RwSignal<Option<Viewport>>, flight: StoredValue<u64>, target: Viewport) {
-    let Some(from) = viewport.get_untracked() else { return };
+fn fly_to(camera: Camera, flight: StoredValue<u64>, target: Viewport) {
+    let Some(from) = camera.latest() else { return };
     flight.update_value(|n| *n += 1);
     let this_flight = flight.get_value();
     if prefers_reduced_motion() {
-        viewport.set(Some(target));
+        camera.jump(target);
         return;
     }
     animate(from.flight_duration_ms(&target), move |progress| {
         if flight.try_get_value() != Some(this_flight) {
             return false;
         }
-        viewport.set(Some(from.flight_towards(&target, progress)));
+        camera.jump(from.flight_towards(&target, progress));
         true
     });
 }
@@ -64,6 +100,7 @@ pub fn MapView(
 ) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
+    let camera = Camera::new(viewport);
     let drag = StoredValue::new(DragTracker::default());
     let pinch = StoredValue::new(PinchTracker::default());
     let dragging = RwSignal::new(false);
@@ -73,8 +110,10 @@ pub fn MapView(
     // The stacked group shown fanned out, by key; closed by any change of zoom.
     let fanned = RwSignal::new(None::<String>);
     let layout_data = data.clone();
+    // Markers are laid out for a settled view and, during a pan, moved as one layer (`shift`).
+    let laid_out = settled_view(viewport, layout_still_fits);
     let layout = Memo::new(move |_| {
-        let view = viewport.get()?;
+        let view = laid_out.get()?;
         let lang = language.get();
         selected.with(|s| {
             Some(Arc::new(MarkerLayout::new(&layout_data.clusters, &layout_data.markers, &view, lang, s.as_ref())))
@@ -111,16 +150,16 @@ pub fn MapView(
     let setup_data = data.clone();
     Effect::new(move |_| {
         let Some(element) = map_ref.get() else { return };
-        viewport.set(Some(setup_data.home_view(element_size(&element))));
+        camera.jump(setup_data.home_view(element_size(&element)));
         on_next_frame(|| mark_performance("map-ready"));
-        let resize = observe_size(&element, move |size| update_view(viewport, |v| v.resized(size)));
+        let resize = observe_size(&element, move |size| camera.update(|v| v.resized(size)));
         let wheel_target = element.clone();
         let wheel = listen_wheel(&element, move |ev: WheelEvent| {
             ev.prevent_default();
             stop_flight();
             let anchor = local_point(&wheel_target, f64::from(ev.client_x()), f64::from(ev.client_y()));
             let levels = wheel_zoom_change(ev.delta_y(), WheelDeltaMode::from_dom(ev.delta_mode()));
-            update_view(viewport, |v| v.zoomed_by(anchor, levels));
+            camera.update(|v| v.zoomed_by(anchor, levels));
         });
         on_cleanup(move || drop((resize, wheel)));
     });
@@ -129,11 +168,11 @@ pub fn MapView(
     let project_data = data.clone();
     Effect::new(move |_| {
         let Some(project) = shown_project.get() else { return };
-        let Some(view) = viewport.get_untracked() else { return };
+        let Some(view) = camera.latest() else { return };
         let (links, _) = links_to_draw(&project_data.dataset, Some(&project), None);
         let points = links.iter().flat_map(|l| [l.from, l.to]);
         if let Some(target) = view.fitted_to_points(points, FIT_PADDING_PX) {
-            fly_to(viewport, flight, target);
+            fly_to(camera, flight, target);
         }
     });
 
@@ -170,7 +209,7 @@ pub fn MapView(
         }
         let Some(at) = pointer_at(&ev) else { return };
         if let Some(step) = pinch.try_update_value(|p| p.move_to(ev.pointer_id(), at)).flatten() {
-            update_view(viewport, |v| v.pinched(step.before, step.after));
+            camera.update(|v| v.pinched(step.before, step.after));
             return;
         }
         let step = drag.try_update_value(|t| t.move_to(ev.pointer_id(), at)).unwrap_or(DragStep::Ignored);
@@ -181,9 +220,9 @@ pub fn MapView(
                     let _ = el.set_pointer_capture(ev.pointer_id());
                 }
                 dragging.set(true);
-                update_view(viewport, |v| v.panned_by(offset));
+                camera.update(|v| v.panned_by(offset));
             }
-            DragStep::Moved(offset) => update_view(viewport, |v| v.panned_by(offset)),
+            DragStep::Moved(offset) => camera.update(|v| v.panned_by(offset)),
             DragStep::Ignored | DragStep::Undecided => {}
         }
     };
@@ -199,14 +238,14 @@ pub fn MapView(
         if let Some(anchor) = pointer_at(&ev) {
             let levels = if ev.shift_key() { -1.0 } else { 1.0 };
             stop_flight();
-            update_view(viewport, |v| v.zoomed_by(anchor, levels));
+            camera.update(|v| v.zoomed_by(anchor, levels));
         }
     };
     // The data, for handlers that must be `Copy` (used by several closures).
     let stored_data = StoredValue::new(data.clone());
     let show_everything = move || {
-        if let Some(view) = viewport.get_untracked() {
-            fly_to(viewport, flight, stored_data.with_value(|d| d.everything_view(view.size())));
+        if let Some(view) = camera.latest() {
+            fly_to(camera, flight, stored_data.with_value(|d| d.everything_view(view.size())));
         }
     };
     let on_key_down = move |ev: KeyboardEvent| {
@@ -219,37 +258,62 @@ pub fn MapView(
         ev.prevent_default();
         stop_flight();
         match command {
-            KeyCommand::Pan(offset) => update_view(viewport, |v| v.panned_by(offset)),
-            KeyCommand::Zoom(levels) => update_view(viewport, |v| v.zoomed_by(v.size().center(), levels)),
+            KeyCommand::Pan(offset) => camera.update(|v| v.panned_by(offset)),
+            KeyCommand::Zoom(levels) => camera.update(|v| v.zoomed_by(v.size().center(), levels)),
             KeyCommand::Home => show_everything(),
         }
     };
     let zoom_by = move |levels: f64| {
         stop_flight();
-        update_view(viewport, |v| v.zoomed_by(v.size().center(), levels));
+        camera.update(|v| v.zoomed_by(v.size().center(), levels));
     };
 
     // Activating a group: zoom to its members, or fan out a stack no zoom can separate.
     let expand = move |item: &LayoutItem| {
-        let Some(view) = viewport.get_untracked() else { return };
+        let Some(view) = camera.latest() else { return };
         refocus_seed.set_value(stored_data.with_value(|d| d.markers.get(item.seed).map(|m| m.id.to_string())));
         let target = view.fitted_to_points([item.bounds.0, item.bounds.1], FIT_PADDING_PX * 2.0);
         match target {
             Some(target) if !item.stacked && target.zoom().value() >= view.zoom().value() + 0.5 => {
-                fly_to(viewport, flight, target)
+                fly_to(camera, flight, target)
             }
             // A second activation folds the fan back.
             Some(_) | None if item.stacked => fanned
                 .update(|f| *f = if f.as_deref() == Some(item.key.as_str()) { None } else { Some(item.key.clone()) }),
             // Members too far apart for the fit to zoom in (at the deepest level): one level in.
-            _ => fly_to(viewport, flight, view.zoomed_by(view.world_to_screen(item.bounds.0), 1.0)),
+            _ => fly_to(camera, flight, view.zoomed_by(view.world_to_screen(item.bounds.0), 1.0)),
         }
     };
 
+    let layer_shift = move || {
+        let now = viewport.get()?;
+        let shift = laid_out.with(|base| base.map(|base| now.offset_from(&base)))?;
+        Some(format!("translate({:.2}px, {:.2}px)", shift.translate_x, shift.translate_y))
+    };
     let text = move || UiText(language.get());
     let marker_data = data.clone();
-    let items =
-        move || layout.get().map(|l| l.items.iter().map(|i| (i.key.clone(), i.count, i.kind)).collect::<Vec<_>>());
+    // Each button reads its own item's signal (see keyed_signals.rs); the list itself is set only
+    // when the keys change, so a pan updates positions without touching the list.
+    let item_signals = StoredValue::new(KeyedSignals::<LayoutItem>::default());
+    let shown_items = RwSignal::new(Vec::<(String, usize, MarkerKind, ArcRwSignal<LayoutItem>)>::new());
+    Effect::new(move |_| {
+        let items = layout.get().map(|l| l.items.clone()).unwrap_or_default();
+        let listed = item_signals
+            .try_update_value(|signals| signals.sync(items.into_iter().map(|i| (i.key.clone(), i))))
+            .unwrap_or_default();
+        let same_keys = shown_items
+            .with_untracked(|shown| shown.len() == listed.len() && shown.iter().zip(&listed).all(|(a, b)| a.0 == b.0));
+        if !same_keys {
+            let listed = listed
+                .into_iter()
+                .map(|(key, signal)| {
+                    let (count, kind) = signal.with_untracked(|i| (i.count, i.kind));
+                    (key, count, kind, signal)
+                })
+                .collect();
+            shown_items.set(listed);
+        }
+    });
     let fanned_members = {
         let data = data.clone();
         move || {
@@ -296,17 +360,18 @@ pub fn MapView(
         >
             <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language />
             <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
-            <div class="markers">
+            <div class="markers" style:transform=layer_shift>
                 <For
-                    each=move || items().unwrap_or_default()
-                    key=|(key, count, kind)| (key.clone(), *count, *kind)
-                    children=move |(key, count, kind)| {
+                    each=move || shown_items.get()
+                    key=|(key, count, kind, _)| (key.clone(), *count, *kind)
+                    children=move |(key, count, kind, item)| {
                         let data = marker_data.clone();
                         view! {
                             <MarkerButton
                                 key=key
                                 count=count
                                 kind=kind
+                                item=RwSignal::from(item)
                                 layout=layout
                                 data=data
                                 selected=selected
@@ -336,59 +401,29 @@ pub fn MapView(
     }
 }
 
-/// A marker or a group as a focusable button. Its position, label and name come from the
-/// layout by key, so the element stays while the view moves.
+/// A marker or a group as a focusable button. Its position, label and name come from its own
+/// item of the layout, so the element stays while the view moves.
 #[component]
 fn MarkerButton(
     key: String,
     count: usize,
     kind: MarkerKind,
+    item: RwSignal<LayoutItem>,
     layout: Memo<Option<Arc<MarkerLayout>>>,
     data: Arc<MapData>,
     selected: RwSignal<Option<RecordId>>,
     on_expand: impl Fn(&LayoutItem) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    // Reads the item's current layout without copying it: these run for every button on every
-    // frame of a gesture.
-    let read = {
-        let key = key.clone();
-        move |f: &dyn Fn(&LayoutItem) -> String| layout.with(|l| l.as_ref().and_then(|l| l.get(&key)).map(f))
-    };
-    let position = {
-        let read = read.clone();
-        move || read(&|i| format!("translate({:.1}px, {:.1}px)", i.at.x, i.at.y))
-    };
-    let name = {
-        let read = read.clone();
-        move || read(&|i| i.name.clone()).unwrap_or_default()
-    };
-    let label_side = {
-        let read = read.clone();
-        move || read(&|i| i.label_side.map(|side| side.code().to_owned()).unwrap_or_default()).filter(|s| !s.is_empty())
-    };
-    let label_text = {
-        let read = read.clone();
-        move || read(&|i| i.label.clone()).unwrap_or_default()
-    };
-    let is_selected = {
-        let key = key.clone();
-        let data = data.clone();
-        move || {
-            selected.with(|s| {
-                let Some(s) = s else { return false };
-                layout.with(|l| {
-                    l.as_ref().and_then(|l| l.get(&key)).is_some_and(|i| {
-                        i.members.iter().any(|&m| data.markers.get(m).is_some_and(|marker| &marker.id == s))
-                    })
-                })
-            })
-        }
-    };
+    let position = move || item.with(|i| format!("translate({:.1}px, {:.1}px)", i.at.x, i.at.y));
+    let name = move || item.with(|i| i.name.clone());
+    // A memo, so the label element is rebuilt only when its side changes, not on every move.
+    let label_side = Memo::new(move |_| item.with(|i| i.label_side.map(|side| side.code())));
+    let label_text = move || item.with(|i| i.label.clone());
+    let is_selected = move || item.with(|i| i.selected);
     let activate = {
-        let key = key.clone();
         let data = data.clone();
         move |_| {
-            let Some(item) = layout.with_untracked(|l| l.as_ref().and_then(|l| l.get(&key).cloned())) else { return };
+            let item = item.get_untracked();
             if item.count == 1 {
                 if let Some(marker) = data.markers.get(item.seed) {
                     selected.set(Some(marker.id.clone()));
@@ -411,19 +446,17 @@ fn MarkerButton(
             }
         }
     };
-    let seed_id = layout
-        .with_untracked(|l| l.as_ref().and_then(|l| l.get(&key)).and_then(|i| data.markers.get(i.seed)))
-        .map(|m| m.id.as_str().to_owned());
+    let seed_id = item.with_untracked(|i| data.markers.get(i.seed)).map(|m| m.id.as_str().to_owned());
     let class = if count > 1 {
         format!("marker marker--group marker--{}", kind.code())
     } else {
         format!("marker marker--{}", kind.code())
     };
-    let label_position = position.clone();
+    let label_position = position;
     view! {
-        {move || label_side().map(|side| view! {
-            <span class=format!("marker__label marker__label--{side} marker__label--of-{}", kind.code()) class=("marker__label--group", count > 1) aria-hidden="true" style:transform=label_position.clone()>
-                <span class="marker__label-text">{label_text.clone()}</span>
+        {move || label_side.get().map(|side| view! {
+            <span class=format!("marker__label marker__label--{side} marker__label--of-{}", kind.code()) class=("marker__label--group", count > 1) aria-hidden="true" style:transform=label_position>
+                <span class="marker__label-text">{label_text}</span>
             </span>
         })}
         <button

@@ -4,10 +4,12 @@
 //! shows the selected place; [`notices`] shows loading, errors and skipped records.
 
 mod basemap_layer;
+mod keyed_signals;
 mod map_view;
 mod notices;
 mod place_panel;
 mod scale_bar;
+mod settled_view;
 mod tile_layer;
 
 use std::sync::Arc;

@@ -14,11 +14,10 @@ use std::fmt::Write;
 
 use geojson::{GeometryValue, Position};
 
+use super::basemap_stream::{project_to_tenths, stream_basemap, Detail as StreamedDetail, StreamedFeature, Tenths};
 use super::error::{DataError, FeatureRef, Problem, ProblemKind, Severity};
-use super::geo::LatLng;
-use super::projection::project;
-use super::reader::{describe_json, geometry_of, read_feature_array};
-use super::viewport::{Viewport, Zoom};
+use super::reader::{describe_json, geometry_of, prepare, read_feature_array};
+use super::viewport::Zoom;
 
 /// A level of detail of the basemap. The zoom ranges match the tolerances `cargo xtask basemap`
 /// simplifies with (xtask/src/basemap.rs, `LEVELS`).
@@ -129,7 +128,41 @@ impl Basemap {
 /// ([`Detail::code`]); a feature without one is medium, as files were before levels existed.
 /// Other layers and unknown levels are ignored, so the file can grow (labels, lakes) without
 /// breaking older builds.
+///
+/// Well-formed files are read by the fast path in `basemap_stream`; anything else as a JSON tree,
+/// which reports each broken feature and keeps the others.
 pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
+    let mut problems = Vec::new();
+    let prepared = prepare(text, &mut problems)?;
+    match stream_basemap(prepared) {
+        Some(features) => Ok(basemap_of_streamed(features, problems)),
+        None => parse_basemap_tree(text),
+    }
+}
+
+fn basemap_of_streamed(features: Vec<StreamedFeature>, problems: Vec<Problem>) -> Basemap {
+    let mut basemap = Basemap { problems, ..Basemap::default() };
+    for feature in features {
+        let detail = match &feature.detail {
+            StreamedDetail::Absent => Some(Detail::Medium),
+            StreamedDetail::Code(code) => Detail::from_code(code),
+            StreamedDetail::NotText => None,
+        };
+        let Some(detail) = detail else { continue };
+        let (target, closed) = match feature.layer.as_deref() {
+            Some("land") => (&mut basemap.land[detail.index()], true),
+            Some("border") => (&mut basemap.borders[detail.index()], false),
+            _ => continue,
+        };
+        for line in feature.lines.lines() {
+            append_line(target, line.iter().copied(), closed);
+        }
+    }
+    basemap
+}
+
+/// The tree path of [`parse_basemap`], for files the fast path does not take.
+fn parse_basemap_tree(text: &str) -> Result<Basemap, DataError> {
     let mut basemap = Basemap::default();
     let features = read_feature_array(text, &mut basemap.problems)?;
     for (index, feature) in features.iter().enumerate() {
@@ -181,26 +214,24 @@ fn append_geometry(path: &mut String, geometry: &GeometryValue) {
     }
 }
 
+fn append_ring(path: &mut String, positions: &[Position], closed: bool) {
+    let points = positions.iter().filter_map(|position| match position.as_slice() {
+        &[lon, lat, ..] => project_to_tenths(lon, lat),
+        _ => None,
+    });
+    append_line(path, points, closed);
+}
+
 /// Appends one line or ring as `M x y l dx dy …`, in tenths of a path unit. Deltas are taken
 /// between already-rounded points, so rounding never accumulates along a long coastline.
-fn append_ring(path: &mut String, positions: &[Position], closed: bool) {
-    let mut previous: Option<(i64, i64)> = None;
-    for position in positions {
-        let &[lon, lat, ..] = position.as_slice() else { continue };
-        let location = LatLng::lon_lat(lon, lat);
-        if !location.is_valid() {
-            continue;
-        }
-        let w = project(location);
-        let point = (
-            (w.x * Viewport::path_units() * 10.0).round() as i64,
-            (w.y * Viewport::path_units() * 10.0).round() as i64,
-        );
+fn append_line(path: &mut String, points: impl IntoIterator<Item = Tenths>, closed: bool) {
+    let mut previous: Option<Tenths> = None;
+    for point in points {
         // Writing to a String cannot fail; the results are ignored on purpose.
         let _ = match previous {
-            None => write!(path, "M{} {}", Tenths(point.0), Tenths(point.1)),
+            None => write!(path, "M{} {}", TenthsText(point.0), TenthsText(point.1)),
             Some(p) if p == point => Ok(()),
-            Some(p) => write!(path, "l{} {}", Tenths(point.0 - p.0), Tenths(point.1 - p.1)),
+            Some(p) => write!(path, "l{} {}", TenthsText(point.0 - p.0), TenthsText(point.1 - p.1)),
         };
         previous = Some(point);
     }
@@ -210,9 +241,9 @@ fn append_ring(path: &mut String, positions: &[Position], closed: bool) {
 }
 
 /// A number of tenths written as a short decimal: 1234 → "123.4", -5 → "-0.5", 20 → "2".
-struct Tenths(i64);
+struct TenthsText(i64);
 
-impl std::fmt::Display for Tenths {
+impl std::fmt::Display for TenthsText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
@@ -226,13 +257,14 @@ impl std::fmt::Display for Tenths {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::basemap_stream::stream_basemap;
 
     #[test]
     fn tenths_are_short() {
-        assert_eq!(Tenths(1234).to_string(), "123.4");
-        assert_eq!(Tenths(-5).to_string(), "-0.5");
-        assert_eq!(Tenths(20).to_string(), "2");
-        assert_eq!(Tenths(0).to_string(), "0");
+        assert_eq!(TenthsText(1234).to_string(), "123.4");
+        assert_eq!(TenthsText(-5).to_string(), "-0.5");
+        assert_eq!(TenthsText(20).to_string(), "2");
+        assert_eq!(TenthsText(0).to_string(), "0");
     }
 
     #[test]
@@ -263,6 +295,62 @@ mod tests {
         assert_eq!(b.problems[0].feature.as_ref().map(|f| f.index), Some(0));
         assert!(!b.has(Detail::Medium));
         assert_eq!(b.paths(Detail::Medium).1.matches('l').count(), 1, "the out-of-range point is skipped");
+    }
+
+    /// Both ways of reading give the same basemap, on the real files and on small cases.
+    #[test]
+    fn the_fast_path_reads_exactly_what_the_tree_path_reads() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut texts: Vec<String> = ["data/basemap.geojson", "data/basemap-detail.geojson"]
+            .iter()
+            .map(|file| std::fs::read_to_string(format!("{root}/{file}")).unwrap())
+            .collect();
+        texts.push(level_file(&["coarse", "medium", "detailed"]));
+        texts.push(
+            r#"{"bbox":[0,0,1,1],"features":[
+              {"geometry":{"coordinates":[[[0,0],[1.5,0],[1,1],[0,0]],[]],"type":"Polygon"},"properties":{"name":"x","layer":"land"},"type":"Feature"},
+              {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[1,2]}},
+              {"type":"Feature","properties":{"layer":"border","detail":7},"geometry":{"type":"LineString","coordinates":[[0,0],[0,1]]}},
+              {"type":"Feature","properties":{"layer":"border","detail":"coarse"},"geometry":{"type":"MultiLineString","coordinates":[[[0,0],[0,1]],[[5,5],[999,1],[6,6]],[]]}},
+              {"type":"Feature","properties":{"layer":"land"},"geometry":{"type":"MultiPolygon","coordinates":[[[[10,10],[11,10],[11,11],[10,10]]],[]]}}
+            ],"type":"FeatureCollection"}"#
+                .to_owned(),
+        );
+        for text in &texts {
+            assert!(stream_basemap(text).is_some(), "the fast path takes a well-formed file");
+            assert_eq!(parse_basemap(text).unwrap(), parse_basemap_tree(text).unwrap());
+        }
+        let medium = parse_basemap(&texts[3]).unwrap();
+        assert!(medium.paths(Detail::Medium).0.starts_with("M32768 32768l273"), "{}", medium.paths(Detail::Medium).0);
+        assert_eq!(medium.paths(Detail::Coarse).1.matches('M').count(), 2, "the invalid point is skipped");
+    }
+
+    /// Files the fast path does not take are read as trees, which report what is wrong.
+    #[test]
+    fn unusual_files_fall_back_to_the_tree_path() {
+        let feature = |geometry: &str| {
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"layer":"land"}},"geometry":{geometry}}}]}}"#
+            )
+        };
+        for geometry in [
+            "null",
+            r#"{"type":"Polygon","coordinates":[[0,0],[1,0],[1,1]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1],[1,1]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[[1,0]],[1,1]]]}"#,
+            r#"{"type":"GeometryCollection","geometries":[]}"#,
+            r#"{"type":"Polygon","coordinates":"oops"}"#,
+        ] {
+            let text = feature(geometry);
+            assert!(stream_basemap(&text).is_none(), "{geometry}");
+            assert_eq!(parse_basemap(&text), parse_basemap_tree(&text), "{geometry}");
+        }
+        let collection = parse_basemap(&feature(
+            r#"{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]}"#,
+        ))
+        .unwrap();
+        assert!(collection.has(Detail::Medium), "a collection still draws, by the tree path");
+        assert!(parse_basemap("[]").is_err());
     }
 
     fn zoom(z: f64) -> Zoom {

@@ -15,6 +15,10 @@ use super::viewport::Viewport;
 
 /// Markers this far outside the element are still laid out, so they slide in rather than pop in.
 const MARGIN_PX: f64 = 48.0;
+/// How far the view may pan from the view a layout was made for before it is made again (see
+/// [`layout_still_fits`]); the layout reaches this much further out, so no marker is missing at
+/// an edge meanwhile.
+pub const PAN_SLACK_PX: f64 = 128.0;
 /// At most this many labels are tried, most important first: beyond that the map is too busy
 /// for more names, and placement stays fast with tens of thousands of places.
 const MAX_LABELS: usize = 400;
@@ -40,6 +44,8 @@ pub struct LayoutItem {
     pub label_side: Option<LabelSide>,
     /// Whether all members share one spot (expanding shows them around it instead of zooming).
     pub stacked: bool,
+    /// Whether the selected place is among its members.
+    pub selected: bool,
     /// The box around every member, to zoom to when the cluster is expanded.
     pub bounds: (WorldPoint, WorldPoint),
     /// Indices of its members, seed first.
@@ -65,18 +71,21 @@ impl MarkerLayout {
     ) -> Self {
         let text = UiText(language);
         let mut items: Vec<LayoutItem> = index
-            .visible(view, MARGIN_PX)
+            .visible(view, MARGIN_PX + PAN_SLACK_PX)
             .into_iter()
             .filter_map(|placed| {
                 let seed = markers.get(placed.cluster.seed)?;
                 Some(item(placed.cluster, placed.level, placed.at, seed, markers, text, language))
             })
             .collect();
+        if let Some(selected) = selected {
+            for item in &mut items {
+                item.selected = item.members.iter().any(|&m| markers.get(m).is_some_and(|m| &m.id == selected));
+            }
+        }
         // Label order: the selected marker, then bigger groups and more important kinds.
         let mut order: Vec<usize> = (0..items.len()).collect();
-        let is_selected =
-            |item: &LayoutItem| selected.is_some_and(|s| item.members.iter().any(|&m| &markers[m].id == s));
-        order.sort_by_key(|&i| (!is_selected(&items[i]), items[i].kind, usize::MAX - items[i].count));
+        order.sort_by_key(|&i| (!items[i].selected, items[i].kind, usize::MAX - items[i].count));
         order.truncate(MAX_LABELS);
         let candidates: Vec<LabelCandidate> = order
             .iter()
@@ -105,6 +114,17 @@ impl MarkerLayout {
         let found = super::gesture::marker_in_direction(arrow, from.at, &others)?;
         self.items.get(found).map(|i| i.key.as_str())
     }
+}
+
+/// Whether the layout made for `laid_out`, shifted by [`Viewport::offset_from`], still serves the
+/// view `now`: the same zoom and size, panned by at most [`PAN_SLACK_PX`] each way. While it does,
+/// the map moves the whole marker layer with one transform instead of moving every marker.
+pub fn layout_still_fits(now: &Viewport, laid_out: &Viewport) -> bool {
+    let shift = now.offset_from(laid_out);
+    now.size() == laid_out.size()
+        && now.zoom() == laid_out.zoom()
+        && shift.translate_x.abs() <= PAN_SLACK_PX
+        && shift.translate_y.abs() <= PAN_SLACK_PX
 }
 
 /// Half the drawn size of a marker (clusters are drawn larger), for keeping labels clear.
@@ -149,6 +169,7 @@ fn item(
         label,
         label_side: None,
         stacked: cluster.is_stacked(),
+        selected: false,
         bounds: cluster.bounds,
         members: cluster.members.clone(),
     }
@@ -171,7 +192,7 @@ pub fn fan_offsets(count: usize) -> Vec<ScreenPoint> {
 mod tests {
     use super::*;
     use crate::core::dataset::{map_limits, MapData};
-    use crate::core::geometry::ScreenSize;
+    use crate::core::geometry::{ScreenOffset, ScreenSize};
 
     fn bundled() -> MapData {
         let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
@@ -220,6 +241,8 @@ mod tests {
         let item =
             layout.items.iter().find(|i| i.members.iter().any(|&m| data.markers[m].id == organisation.id)).unwrap();
         assert!(item.label_side.is_some());
+        assert!(item.selected);
+        assert_eq!(layout.items.iter().filter(|i| i.selected).count(), 1, "only the item holding it is selected");
     }
 
     #[test]
@@ -233,6 +256,41 @@ mod tests {
         assert!(layout.neighbour(&southmost.key, "ArrowUp").is_some());
         assert_eq!(layout.neighbour(&southmost.key, "ArrowDown"), None);
         assert_eq!(layout.neighbour("no-such-key", "ArrowUp"), None);
+    }
+
+    #[test]
+    fn a_layout_shifted_by_a_small_pan_shows_the_same_markers_at_the_same_places() {
+        let data = bundled();
+        let size = ScreenSize::new(1280.0, 800.0);
+        let laid_out = data.everything_view(size);
+        let fresh = MarkerLayout::new(&data.clusters, &data.markers, &laid_out, Language::En, None);
+        for (dx, dy, fits) in [(0.0, 0.0, true), (100.0, -60.0, true), (-128.0, 128.0, true), (129.0, 0.0, false)] {
+            let now = laid_out.panned_by(ScreenOffset { dx, dy });
+            assert_eq!(layout_still_fits(&now, &laid_out), fits, "pan by {dx}, {dy}");
+            if !fits {
+                continue;
+            }
+            let shift = now.offset_from(&laid_out);
+            let redone = MarkerLayout::new(&data.clusters, &data.markers, &now, Language::En, None);
+            // Every marker within the usual margin of the new view is in the shifted layout, where
+            // a fresh layout for the new view puts it.
+            for item in &redone.items {
+                let inside = item.at.x >= -MARGIN_PX
+                    && item.at.y >= -MARGIN_PX
+                    && item.at.x <= size.width + MARGIN_PX
+                    && item.at.y <= size.height + MARGIN_PX;
+                if !inside {
+                    continue;
+                }
+                let old = fresh.get(&item.key).unwrap_or_else(|| panic!("{} missing after {dx}, {dy}", item.key));
+                assert!((old.at.x + shift.translate_x - item.at.x).abs() < 1e-6);
+                assert!((old.at.y + shift.translate_y - item.at.y).abs() < 1e-6);
+            }
+        }
+        let zoomed = laid_out.zoomed_by(size.center(), 0.1);
+        assert!(!layout_still_fits(&zoomed, &laid_out), "a zoom lays out again");
+        let resized = laid_out.resized(ScreenSize::new(1000.0, 800.0));
+        assert!(!layout_still_fits(&resized, &laid_out), "so does a resize");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod arcs;
 pub mod basemap;
+mod basemap_stream;
 pub mod cluster;
 pub mod dataset;
 pub mod error;

@@ -80,8 +80,11 @@ pub fn read_dataset(text: &str) -> Result<ReadOutcome, DataError> {
 fn read(text: &str, stream_first: bool) -> Result<ReadOutcome, DataError> {
     let mut problems = Vec::new();
     let text = prepare(text, &mut problems)?;
-    // Sized for real files only: a hostile file may hold millions of tiny features.
-    let mut reading = Reading::new(text.len() / 256);
+    // A guess from the size: real features take from about 300 bytes (a theme) to a few
+    // kilobytes (a project with its texts in three languages); records are large, so guessing
+    // low and growing costs less memory than guessing high. A hostile file of millions of tiny
+    // features simply grows the lists.
+    let mut reading = Reading::new(text.len() / 1024);
     let streamed = match stream_first {
         true => stream_features(text, |index, feature| reading.feature(index, &feature)).ok(),
         false => None,
@@ -186,7 +189,7 @@ type OtherMember<'a> = (std::borrow::Cow<'a, str>, Json<'a>);
 
 /// The checks made before parsing: size, a byte order mark (skipped, with a warning) and
 /// emptiness. Returns the text to parse.
-fn prepare<'a>(text: &'a str, problems: &mut Vec<Problem>) -> Result<&'a str, DataError> {
+pub(super) fn prepare<'a>(text: &'a str, problems: &mut Vec<Problem>) -> Result<&'a str, DataError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(DataError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
     }
@@ -451,14 +454,16 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// A record as read, before its references are resolved.
+/// A record as read, before its references are resolved. Boxed: the records differ in size (a
+/// project is four times a theme), and a list of thousands of unboxed records would reserve the
+/// largest size for each, doubled by the list's growth.
 enum Record {
-    Theme(Theme),
-    Place(Place),
-    Organisation(Organisation),
-    Agreement(Agreement),
-    Project(Project),
-    Activity(Activity),
+    Theme(Box<Theme>),
+    Place(Box<Place>),
+    Organisation(Box<Organisation>),
+    Agreement(Box<Agreement>),
+    Project(Box<Project>),
+    Activity(Box<Activity>),
 }
 
 impl Record {
@@ -609,12 +614,12 @@ impl RecordReader {
         self.unknown_properties(&p, record_type);
         let id = id?;
         let record = match record_type {
-            RecordType::Theme => self.theme(id, &p).map(Record::Theme),
-            RecordType::Place => self.place(id, &p, location?).map(Record::Place),
-            RecordType::Organisation => self.organisation(id, &p, location?).map(Record::Organisation),
-            RecordType::Agreement => self.agreement(id, &p).map(Record::Agreement),
-            RecordType::Project => self.project(id, &p).map(Record::Project),
-            RecordType::Activity => self.activity(id, &p).map(Record::Activity),
+            RecordType::Theme => self.theme(id, &p).map(|r| Record::Theme(Box::new(r))),
+            RecordType::Place => self.place(id, &p, location?).map(|r| Record::Place(Box::new(r))),
+            RecordType::Organisation => self.organisation(id, &p, location?).map(|r| Record::Organisation(Box::new(r))),
+            RecordType::Agreement => self.agreement(id, &p).map(|r| Record::Agreement(Box::new(r))),
+            RecordType::Project => self.project(id, &p).map(|r| Record::Project(Box::new(r))),
+            RecordType::Activity => self.activity(id, &p).map(|r| Record::Activity(Box::new(r))),
         };
         record.filter(|_| !self.failed)
     }
@@ -1320,17 +1325,17 @@ fn resolve(records: Vec<(usize, Record)>, ids: &IdMap, problems: &mut Vec<Proble
         let id = record.id().clone();
         let mut check = ReferenceCheck { index, id: &id, ids, problems, failed: false };
         match record {
-            Record::Theme(theme) => dataset.themes.push(theme),
+            Record::Theme(theme) => dataset.themes.push(*theme),
             Record::Place(mut place) => {
                 place.agreement =
                     place.agreement.filter(|a| check.optional(a, RecordType::Agreement, Path::Prop("agreement")));
                 place.themes = check.keep(place.themes, RecordType::Theme, Path::Prop("themes"));
-                dataset.places.push(place);
+                dataset.places.push(*place);
             }
             Record::Organisation(mut organisation) => {
                 organisation.place =
                     organisation.place.filter(|p| check.optional(p, RecordType::Place, Path::Prop("place")));
-                dataset.organisations.push(organisation);
+                dataset.organisations.push(*organisation);
             }
             Record::Agreement(mut agreement) => {
                 agreement.members = check.keep(agreement.members, RecordType::Place, Path::Prop("members"));
@@ -1338,7 +1343,7 @@ fn resolve(records: Vec<(usize, Record)>, ids: &IdMap, problems: &mut Vec<Proble
                 if agreement.members.is_empty() {
                     check.fail(Path::Prop("members"), "at least one member place that exists and was not left out");
                 } else {
-                    dataset.agreements.push(agreement);
+                    dataset.agreements.push(*agreement);
                 }
             }
             Record::Project(mut project) => {
@@ -1371,7 +1376,7 @@ fn resolve(records: Vec<(usize, Record)>, ids: &IdMap, problems: &mut Vec<Proble
                     .coordinator
                     .filter(|c| check.optional(c, RecordType::Organisation, Path::Prop("coordinator")));
                 if !check.failed {
-                    dataset.projects.push(project);
+                    dataset.projects.push(*project);
                 }
             }
             Record::Activity(mut activity) => {
@@ -1383,7 +1388,7 @@ fn resolve(records: Vec<(usize, Record)>, ids: &IdMap, problems: &mut Vec<Proble
                 if activity.places.is_empty() {
                     check.fail(Path::Prop("places"), "at least one place that exists and was not left out");
                 } else {
-                    dataset.activities.push(activity);
+                    dataset.activities.push(*activity);
                 }
             }
         }
