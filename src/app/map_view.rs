@@ -14,7 +14,7 @@ use super::keyed_signals::KeyedSignals;
 use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
 use crate::core::dataset::MapData;
-use crate::core::dataset::FIT_PADDING_PX;
+use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::geometry::ScreenPoint;
 use crate::core::gesture::{
     key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, PinchTracker, WheelDeltaMode,
@@ -22,6 +22,7 @@ use crate::core::gesture::{
 use crate::core::i18n::{Language, UiText};
 use crate::core::marker_layer::{fan_offsets, layout_still_fits, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
+use crate::core::url_state::MapPosition;
 use crate::core::viewport::Viewport;
 use crate::platform::{
     animate, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel, local_point, mark_performance,
@@ -97,6 +98,12 @@ pub fn MapView(
     selected: RwSignal<Option<RecordId>>,
     shown_project: RwSignal<Option<RecordId>>,
     language: Signal<Language>,
+    /// Where to start instead of the home view (from the page address).
+    initial_position: Option<MapPosition>,
+    /// A position to go to at once (Back and Forward set it).
+    requested_position: RwSignal<Option<MapPosition>>,
+    /// Where the map comes to rest, for the page address.
+    position: RwSignal<Option<MapPosition>>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
@@ -150,7 +157,8 @@ pub fn MapView(
     let setup_data = data.clone();
     Effect::new(move |_| {
         let Some(element) = map_ref.get() else { return };
-        camera.jump(setup_data.home_view(element_size(&element)));
+        let size = element_size(&element);
+        camera.jump(initial_position.map_or_else(|| setup_data.home_view(size), |p| p.view(size, map_limits())));
         on_next_frame(|| mark_performance("map-ready"));
         let resize = observe_size(&element, move |size| camera.update(|v| v.resized(size)));
         let wheel_target = element.clone();
@@ -164,10 +172,30 @@ pub fn MapView(
         on_cleanup(move || drop((resize, wheel)));
     });
 
-    // Showing a project's links flies to fit its lead and partners.
-    let project_data = data.clone();
+    // The position written to the address follows the view once it rests; a requested position
+    // ends any flight and is shown at once.
+    let resting = settled_view(viewport, |_, _| true);
     Effect::new(move |_| {
+        if let Some(view) = resting.get() {
+            position.set(Some(MapPosition::of(&view)));
+        }
+    });
+    Effect::new(move |_| {
+        let Some(wanted) = requested_position.get() else { return };
+        let Some(view) = camera.latest() else { return };
+        stop_flight();
+        camera.jump(wanted.view(view.size(), view.limits()));
+    });
+
+    // Showing a project's links flies to fit its lead and partners, except when the page opens
+    // with a position of its own in the address.
+    let project_data = data.clone();
+    Effect::new(move |previous: Option<()>| {
+        let first_run = previous.is_none();
         let Some(project) = shown_project.get() else { return };
+        if first_run && initial_position.is_some() {
+            return;
+        }
         let Some(view) = camera.latest() else { return };
         let (links, _) = links_to_draw(&project_data.dataset, Some(&project), None);
         let points = links.iter().flat_map(|l| [l.from, l.to]);

@@ -5,6 +5,7 @@
 
 mod basemap_layer;
 mod keyed_signals;
+mod language_switch;
 mod map_view;
 mod notices;
 mod place_panel;
@@ -20,9 +21,10 @@ use leptos::task::spawn_local;
 use crate::core::dataset::{MapData, BASEMAP_URL, DATA_URL};
 use crate::core::error::LoadError;
 use crate::core::i18n::{Language, UiText};
-use crate::core::model::RecordId;
-use crate::platform::fetch_text;
+use crate::core::url_state::{MapPosition, UrlState};
+use crate::platform::{address_query, browser_languages, fetch_text, set_document_language, write_address_query};
 
+use language_switch::LanguageSwitch;
 use map_view::MapView;
 use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
 use place_panel::PlacePanel;
@@ -44,11 +46,46 @@ async fn load_map_data() -> Result<MapData, LoadError> {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let language = Signal::derive(|| Language::En);
+    // The shareable state starts from the page address (see core::url_state).
+    let start = UrlState::parse(&address_query());
+    let language = RwSignal::new(Language::first_choice(start.state.language, &browser_languages()));
     let load_state = RwSignal::new(LoadState::Loading);
-    let selected = RwSignal::new(None::<RecordId>);
+    let selected = RwSignal::new(start.state.selected.clone());
     // The project whose links are drawn on the map, chosen in the panel.
-    let shown_project = RwSignal::new(None::<RecordId>);
+    let shown_project = RwSignal::new(start.state.project.clone());
+    // Where the map rests (written by the map), and a position it must go to (Back, Forward).
+    let position = RwSignal::new(start.state.position);
+    let requested_position = RwSignal::new(None::<MapPosition>);
+    let other_parameters = StoredValue::new(start.other);
+
+    Effect::new(move |_| set_document_language(language.get().code()));
+    // Every change of the shareable state is written to the address: a new selection as a new
+    // history step, anything else in place of the current one.
+    Effect::new(move |_| {
+        let next = UrlState {
+            language: Some(language.get()),
+            selected: selected.get(),
+            project: shown_project.get(),
+            position: position.get(),
+        };
+        let current = UrlState::parse(&address_query()).state;
+        write_address_query(&next.to_query(&other_parameters.get_value()), current.is_new_step(&next));
+    });
+    // Back and Forward restore the state of that step.
+    let history = window_event_listener(leptos::ev::popstate, move |_| {
+        let step = UrlState::parse(&address_query());
+        selected.set(step.state.selected);
+        shown_project.set(step.state.project);
+        if let Some(chosen) = step.state.language {
+            language.set(chosen);
+        }
+        if step.state.position.is_some() {
+            requested_position.set(step.state.position);
+        }
+        other_parameters.set_value(step.other);
+    });
+    on_cleanup(move || history.remove());
+    let language_signal: Signal<Language> = language.into();
 
     let load = move || {
         load_state.set(LoadState::Loading);
@@ -65,7 +102,8 @@ pub fn App() -> impl IntoView {
         <div class="app" lang=move || language.get().code()>
             <header class="app-title">
                 <h1>"InnoMap"</h1>
-                <p>"InnoCities of Finland and their partners"</p>
+                <p>{move || UiText(language.get()).tagline()}</p>
+                <LanguageSwitch language=language />
             </header>
             <main class="app-main">
                 {move || match load_state.get() {
@@ -77,7 +115,15 @@ pub fn App() -> impl IntoView {
                     LoadState::Ready(data) => {
                         let skipped: Vec<String> = data.skipped().map(ToString::to_string).collect();
                         view! {
-                            <MapView data=data selected=selected shown_project=shown_project language=language />
+                            <MapView
+                                data=data
+                                selected=selected
+                                shown_project=shown_project
+                                language=language_signal
+                                initial_position=start.state.position
+                                requested_position=requested_position
+                                position=position
+                            />
                             <SkippedRecordsNotice text=UiText(language.get()) problems=skipped />
                         }
                             .into_any()
@@ -86,7 +132,7 @@ pub fn App() -> impl IntoView {
             </main>
             // The panel is a top-level landmark of its own (an aside inside main is not).
             {move || match load_state.get() {
-                LoadState::Ready(data) => Some(view! { <PlacePanel data=data selected=selected shown_project=shown_project language=language /> }),
+                LoadState::Ready(data) => Some(view! { <PlacePanel data=data selected=selected shown_project=shown_project language=language_signal /> }),
                 LoadState::Loading | LoadState::Failed(_) => None,
             }}
         </div>

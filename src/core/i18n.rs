@@ -35,6 +35,21 @@ impl Language {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
         Self::ALL.into_iter().find(|l| l.code() == primary)
     }
+
+    /// The language to start in: the one the address names, else the first of the browser's
+    /// preferred languages that we speak, else English.
+    pub fn first_choice(from_address: Option<Language>, browser_preferences: &[String]) -> Self {
+        from_address.or_else(|| browser_preferences.iter().find_map(|tag| Self::from_tag(tag))).unwrap_or_default()
+    }
+
+    /// The language's name in itself, as a language switch offers it.
+    pub const fn own_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Fi => "Suomi",
+            Self::Sv => "Svenska",
+        }
+    }
 }
 
 impl fmt::Display for Language {
@@ -198,11 +213,29 @@ impl UiText {
         }
     }
 
+    /// The line under the app's title.
+    pub fn tagline(self) -> &'static str {
+        match self.0 {
+            Language::En => "InnoCities of Finland and their partners",
+            Language::Fi => "Suomen innokaupungit ja niiden kumppanit",
+            Language::Sv => "Finlands InnoCities och deras partner",
+        }
+    }
+
+    /// Accessible name of the group of language buttons.
+    pub fn language_choice(self) -> &'static str {
+        match self.0 {
+            Language::En => "Language",
+            Language::Fi => "Kieli",
+            Language::Sv => "Språk",
+        }
+    }
+
     /// Accessible name of the map region.
     pub fn map_label(self) -> &'static str {
         match self.0 {
             Language::En => "Map of the InnoCities and their partner regions",
-            Language::Fi => "Kartta Innokaupungeista ja niiden kumppanialueista",
+            Language::Fi => "Kartta innokaupungeista ja niiden kumppanialueista",
             Language::Sv => "Karta över InnoCities och deras partnerregioner",
         }
     }
@@ -347,6 +380,15 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_wins_then_the_browser_then_english() {
+        let browser = vec!["de-DE".to_owned(), "sv-FI".to_owned(), "fi".to_owned()];
+        assert_eq!(Language::first_choice(Some(Language::Fi), &browser), Language::Fi);
+        assert_eq!(Language::first_choice(None, &browser), Language::Sv, "the first one we speak");
+        assert_eq!(Language::first_choice(None, &["de".to_owned()]), Language::En);
+        assert_eq!(Language::first_choice(None, &[]), Language::En);
+    }
 
     #[test]
     fn tags_map_to_languages() {

@@ -24,4 +24,5 @@ pub mod reader;
 pub mod scale;
 pub mod summary;
 pub mod tiles;
+pub mod url_state;
 pub mod viewport;

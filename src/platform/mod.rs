@@ -182,3 +182,48 @@ pub fn is_event_on(event: &web_sys::Event, element: &Element) -> bool {
         target == element
     })
 }
+
+/// The query string of the page address (`?…`, or empty).
+pub fn address_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Writes `query` into the page address, keeping the path and any `#` fragment: as a new step of
+/// the browser's history (so Back returns to the previous one) or in place of the current step.
+/// Nothing happens if the address already has this query.
+pub fn write_address_query(query: &str, new_step: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    if location.search().ok().as_deref() == Some(query) {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    let fragment = location.hash().unwrap_or_default();
+    let url = format!("{path}{query}{fragment}");
+    let Ok(history) = window.history() else { return };
+    // A refused write (a sandboxed frame, say) only loses the shareable address.
+    let _ = if new_step {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// The visitor's preferred languages, most preferred first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let listed: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// Sets the `lang` attribute of the whole document, which screen readers and the browser's
+/// hyphenation and translation offers go by.
+pub fn set_document_language(code: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}

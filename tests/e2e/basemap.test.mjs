@@ -4,9 +4,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 
-import { BASE_URL, launchBrowser, openApp, settle, screenshot } from './support.mjs';
+import { BASE_URL, launchBrowser, openApp, settle, screenshot, axeViolations } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -123,8 +122,6 @@ test('map images are off by default; turned on they name OpenStreetMap, and fail
 });
 
 test('the dark palette is used when the system asks for it, and axe-core finds no violation', async () => {
-  const require = createRequire(import.meta.url);
-  const axePath = require.resolve('axe-core/axe.min.js');
   const { context, page, errors } = await openApp(browser, { contextOptions: { colorScheme: 'dark', bypassCSP: true } });
   try {
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -137,12 +134,7 @@ test('the dark palette is used when the system asks for it, and axe-core finds n
     assert.equal(colours.sea, 'rgb(22, 33, 44)');
     assert.equal(colours.land, 'rgb(42, 46, 51)');
     assert.equal(colours.scheme, 'light dark');
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'basemap-dark');
     assert.deepEqual(errors, []);
   } finally {

@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 export const BASE_URL = process.env.INNOMAP_URL ?? 'http://127.0.0.1:8080/';
 export const SCREENSHOTS = process.env.INNOMAP_SCREENSHOTS ?? 'target/e2e-screenshots';
@@ -45,7 +46,7 @@ export async function launchBrowser() {
  * Opens the app in a fresh context. `prepare(context)` can install routes before the page loads.
  * Returns the page plus arrays that fill with console errors and requested URLs.
  */
-export async function openApp(browser, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {}, waitForMarkers = true } = {}) {
+export async function openApp(browser, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {}, waitForMarkers = true, query = '' } = {}) {
   // Reduced motion makes camera flights instant, so a test sees the end of a flight at once; the
   // flight itself is tested with motion allowed.
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...contextOptions });
@@ -58,7 +59,7 @@ export async function openApp(browser, { viewport = { width: 1280, height: 800 }
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(BASE_URL);
+  await page.goto(BASE_URL + query);
   if (waitForMarkers) await page.locator('.marker').first().waitFor({ timeout: 20_000 });
   return { context, page, errors, requests };
 }
@@ -123,4 +124,18 @@ export async function reveal(page, id, name) {
     if (!opened) throw new Error(`no group lists ${name}`);
   }
   throw new Error(`${id} did not appear`);
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * The WCAG 2.1 A/AA and best-practice violations axe-core finds on the page, one line each. The
+ * page's context must be opened with `bypassCSP: true`: the app's CSP rightly refuses the script.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
 }

@@ -1,0 +1,32 @@
+//! The language buttons in the header: each names its language in that language (and says so
+//! with its own `lang`), and the chosen one is marked pressed.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Language, UiText};
+
+/// Buttons for English, Finnish and Swedish.
+#[component]
+pub fn LanguageSwitch(language: RwSignal<Language>) -> impl IntoView {
+    let buttons = Language::ALL
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <button
+                    type="button"
+                    class="language-switch__button"
+                    lang=choice.code()
+                    aria-pressed=move || if language.get() == choice { "true" } else { "false" }
+                    on:click=move |_| language.set(choice)
+                >
+                    {choice.own_name()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="language-switch" role="group" aria-label=move || UiText(language.get()).language_choice()>
+            {buttons}
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+// Sharing and languages: the page address holds the language, the selection, the shown project
+// and the view, restores them exactly, and Back and Forward move between selections; the
+// language follows the browser first and can be switched at any time.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, openApp, centreOf, settle, screenshot, item, reveal, axeViolations } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** The page address's parameters. */
+const parameters = (page) => new URL(page.url()).searchParams;
+
+/** Waits until the address has `name=value` (the map writes its position once the view rests). */
+async function addressHas(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5_000 });
+}
+
+test('a deep link restores language, selection, project links and view exactly, and the app keeps unknown parameters', async () => {
+  const query = '?lang=fi&place=kokkola&project=battery-chemistry-lead-project&map=9.5/63.838/23.13&utm_source=city';
+  const { context, page, errors } = await openApp(browser, { query, contextOptions: { bypassCSP: true } });
+  try {
+    await page.locator('.panel').waitFor();
+    assert.equal(await page.locator('.panel h2').textContent(), 'Kokkola');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
+    assert.equal(await page.locator('.language-switch__button[aria-pressed="true"]').textContent(), 'Suomi');
+    assert.equal(await page.locator('.app-title p').textContent(), 'Suomen innokaupungit ja niiden kumppanit');
+    // The view is the linked one: Kokkola (63.838 N, 23.13 E) at the centre of the map (its own
+    // marker, or the group it leads with the organisations in the town).
+    const map = await page.locator('.map').boundingBox();
+    const kokkola = await centreOf(item(page, 'kokkola'));
+    assert.ok(Math.abs(kokkola.x - (map.x + map.width / 2)) < 2 && Math.abs(kokkola.y - (map.y + map.height / 2)) < 2,
+      `Kokkola at ${JSON.stringify(kokkola)}, map centre ${map.x + map.width / 2}, ${map.y + map.height / 2}`);
+    // The project's links are drawn, and the panel's toggle says so.
+    assert.ok((await page.locator('.arcs .arc--strong').count()) > 0, 'the linked project\'s arcs are drawn');
+    // Nothing moved: the address written back is the one opened, plus nothing lost.
+    await settle(page);
+    await page.waitForTimeout(300);
+    const now = parameters(page);
+    assert.equal(now.get('map'), '9.5/63.838/23.13');
+    assert.equal(now.get('utm_source'), 'city');
+    assert.equal(now.get('place'), 'kokkola');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the Finnish deep link');
+    await screenshot(page, 'explorer-deep-link-fi');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a broken address is ignored part by part: the good parameters still apply', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?lang=de&place=Not%20an%20id&map=99/x/1&project=battery-chemistry-lead-project' });
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'an unknown language falls back');
+    assert.equal(await page.locator('.panel').count(), 0, 'no place is selected');
+    assert.ok((await page.locator('.arcs .arc--strong').count()) > 0, 'the valid project still shows');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the first language follows the browser, and the switch changes every text, the lang attributes and the address', async () => {
+  const { context, page } = await openApp(browser, { contextOptions: { locale: 'sv-FI', bypassCSP: true } });
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv', 'a Swedish browser gets Swedish');
+    assert.equal(await page.locator('.map').getAttribute('aria-label'), 'Karta över InnoCities och deras partnerregioner');
+    await page.locator('.language-switch__button[lang="fi"]').click();
+    await addressHas(page, 'lang', 'fi');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
+    assert.equal(await page.locator('.app').getAttribute('lang'), 'fi');
+    assert.equal(await page.locator('.map').getAttribute('aria-label'), 'Kartta innokaupungeista ja niiden kumppanialueista');
+    await page.locator('.language-switch__button[lang="en"]').click();
+    await addressHas(page, 'lang', 'en');
+    assert.match(await item(page, 'kokkola').getAttribute('aria-label'), /Kokkola/);
+    await page.locator('.language-switch__button[lang="sv"]').click();
+    await settle(page);
+    assert.match(await item(page, 'kokkola').getAttribute('aria-label'), /Karleby/, 'marker names follow the language');
+    // Every language button names its language in that language.
+    const buttons = await page.$$eval('.language-switch__button', (b) => b.map((x) => `${x.lang}:${x.textContent}`));
+    assert.deepEqual(buttons, ['en:English', 'fi:Suomi', 'sv:Svenska']);
+    // A reload keeps the chosen language, whatever the browser prefers.
+    await page.reload();
+    await page.locator('.marker').first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+    assert.deepEqual(await axeViolations(page), [], 'axe in Swedish');
+    await screenshot(page, 'explorer-swedish');
+  } finally {
+    await context.close();
+  }
+});
+
+test('Back and Forward move between selections; panning replaces the current step instead of adding one', async () => {
+  const { context, page } = await openApp(browser);
+  try {
+    const historyLength = () => page.evaluate(() => history.length);
+    const start = await historyLength();
+    await (await reveal(page, 'oulu', 'Oulu')).click();
+    await addressHas(page, 'place', 'oulu');
+    await page.keyboard.press('Escape');
+    await (await reveal(page, 'turku', 'Turku')).click();
+    await addressHas(page, 'place', 'turku');
+    const afterSelections = await historyLength();
+    // Panning the map rewrites the position but adds no step.
+    const map = page.locator('.map');
+    const box = await map.boundingBox();
+    await page.mouse.move(box.x + 300, box.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 420, box.y + 360, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    assert.equal(await historyLength(), afterSelections, 'a pan is not a history step');
+    assert.ok(afterSelections >= start + 3, `three selection steps (${start} → ${afterSelections})`);
+    await page.goBack();
+    await addressHas(page, 'place', null);
+    assert.equal(await page.locator('.panel').count(), 0, 'back to no selection');
+    await page.goBack();
+    await addressHas(page, 'place', 'oulu');
+    await page.locator('.panel h2', { hasText: 'Oulu' }).waitFor();
+    await page.goForward();
+    await page.goForward();
+    await addressHas(page, 'place', 'turku');
+    await page.locator('.panel h2', { hasText: 'Turku' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
