@@ -1,5 +1,6 @@
-//! The basemap under the markers: land and borders as SVG paths in projected path units, moved
-//! by one transform per view change (see [`Viewport::path_transform`]); optional raster tiles
+//! The basemap under the markers: land and borders as SVG paths in projected path units, drawn
+//! for a settled view and moved as one picture in between (see [`Viewport::offset_from`] and
+//! `settled_view`); optional raster tiles
 //! over them; country and sea names; the scale bar; and the toggle for the tiles.
 //!
 //! Which level of detail to draw is `core::basemap`'s decision; this component only fetches the
@@ -19,6 +20,9 @@ use crate::core::tiles::TileSource;
 use crate::core::viewport::Viewport;
 use crate::platform::fetch_text;
 
+/// How far beyond the picture's edges the basemap is clipped, in CSS pixels.
+const CLIP_BEYOND_PX: f64 = 8.0;
+
 /// The vector basemap for the current view, with its labels, scale bar and tile toggle.
 #[component]
 pub fn BasemapLayer(
@@ -34,7 +38,6 @@ pub fn BasemapLayer(
     let levels = RwSignal::new(basemap);
     let detail_requested = StoredValue::new(false);
     let wanted = Memo::new(move |_| viewport.with(|v| v.map(|v| Detail::for_zoom(v.zoom()))));
-    let drawn = Memo::new(move |_| viewport.with(|v| v.map(|v| levels.with(|b| b.drawn_detail(v.zoom())))));
 
     // The detailed level lives in its own file: fetch it the first time a zoom wants it. Until it
     // arrives (or if it cannot be had) the medium level stays drawn; a failed fetch is tried again
@@ -84,8 +87,14 @@ pub fn BasemapLayer(
         let t = now.offset_from(&base);
         Some(format!("translate({:.2}px, {:.2}px) scale({:.6})", t.translate_x, t.translate_y, t.scale))
     };
-    let land = move || drawn.get().map(|d| levels.with(|b| b.paths(d).0.to_owned())).unwrap_or_default();
-    let borders = move || drawn.get().map(|d| levels.with(|b| b.paths(d).1.to_owned())).unwrap_or_default();
+    // The paths hold only what the picture shows (see core::clip), cut a few pixels beyond its
+    // edges so that land cut there is not outlined where it could be seen.
+    let paths = Memo::new(move |_| {
+        let view = drawn_for.get()?;
+        Some(levels.with(|b| b.paths_within(b.drawn_detail(view.zoom()), view.picture_area(CLIP_BEYOND_PX))))
+    });
+    let land = move || paths.with(|p| p.as_ref().map(|(land, _)| land.clone()).unwrap_or_default());
+    let borders = move || paths.with(|p| p.as_ref().map(|(_, borders)| borders.clone()).unwrap_or_default());
 
     let tiles_on = RwSignal::new(false);
     let toggle_label = {

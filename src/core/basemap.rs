@@ -1,23 +1,29 @@
 //! The basemap: land and country borders, read from the GeoJSON that `cargo xtask basemap` derives
-//! from Natural Earth, and turned once into SVG path data in projected path units.
+//! from Natural Earth, projected once into tenths of a path unit and turned into SVG path data
+//! for each picture the map draws.
 //!
 //! The basemap comes in levels of detail ([`Detail`]), each simplified to about a pixel at the
 //! zooms it is drawn at; [`Detail::for_zoom`] is the one rule that says which level a zoom wants,
 //! and [`Basemap::drawn_detail`] which level to draw with what has been loaded so far (the
 //! detailed level is a second file, fetched on first need).
 //!
-//! Paths are built once per load; panning and zooming only change one transform (see
-//! [`Viewport::path_transform`]), so the browser never receives new geometry during a gesture,
-//! only when the zoom crosses into another level.
+//! A picture gets only the lines inside its area ([`Basemap::paths_within`], clipped by
+//! `core::clip`): the browser's cost of drawing a path grows with all of its points, wherever
+//! they are. Between redraws, panning and zooming only move the picture (see
+//! [`Viewport::offset_from`]).
 
 use std::fmt::Write;
 
 use geojson::{GeometryValue, Position};
 
-use super::basemap_stream::{project_to_tenths, stream_basemap, Detail as StreamedDetail, StreamedFeature, Tenths};
+use super::basemap_stream::{
+    project_to_tenths, stream_basemap, Detail as StreamedDetail, ProjectedLines, StreamedFeature, Tenths,
+};
+use super::clip::{clip_line, clip_ring, Point, Rect};
 use super::error::{DataError, FeatureRef, Problem, ProblemKind, Severity};
+use super::geometry::WorldPoint;
 use super::reader::{describe_json, geometry_of, prepare, read_feature_array};
-use super::viewport::Zoom;
+use super::viewport::{Viewport, Zoom};
 
 /// A level of detail of the basemap. The zoom ranges match the tolerances `cargo xtask basemap`
 /// simplifies with (xtask/src/basemap.rs, `LEVELS`).
@@ -70,14 +76,15 @@ impl Detail {
     }
 }
 
-/// SVG path data for each basemap layer and level of detail, in path units.
+/// The basemap's lines and rings for each layer and level of detail, projected to tenths of a
+/// path unit; [`Basemap::paths_within`] turns the part a picture shows into SVG path data.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Basemap {
-    /// Filled land areas (closed rings), one path per [`Detail`] (indexed by level, coarsest
+    /// Filled land areas (closed rings), one set per [`Detail`] (indexed by level, coarsest
     /// first); empty for a level the file does not have.
-    pub land: [String; 3],
-    /// Borders between countries (open lines), one path per [`Detail`], like `land`.
-    pub borders: [String; 3],
+    land: [ProjectedLines; 3],
+    /// Borders between countries (open lines), one set per [`Detail`], like `land`.
+    borders: [ProjectedLines; 3],
     /// Features that could not be drawn.
     pub problems: Vec<Problem>,
 }
@@ -85,12 +92,42 @@ pub struct Basemap {
 impl Basemap {
     /// Whether this basemap has land at `detail`.
     pub fn has(&self, detail: Detail) -> bool {
-        !self.land[detail.index()].is_empty()
+        !self.land[detail.index()].points.is_empty()
     }
 
-    /// The land and border paths of `detail` (empty strings if the level is missing).
-    pub fn paths(&self, detail: Detail) -> (&str, &str) {
-        (&self.land[detail.index()], &self.borders[detail.index()])
+    /// The land and border path data of `detail`, whole (empty strings if the level is missing).
+    pub fn paths(&self, detail: Detail) -> (String, String) {
+        let everything = Rect { min_x: f64::MIN, min_y: f64::MIN, max_x: f64::MAX, max_y: f64::MAX };
+        self.paths_in(detail, &everything)
+    }
+
+    /// The land and border path data of `detail` for a picture of the world between `area`'s
+    /// north-west and south-east corners: only what lies inside, so the browser never walks the
+    /// rest of the coastline. Land cut at the edge is closed along it, so `area` should reach a
+    /// little beyond what is shown.
+    pub fn paths_within(&self, detail: Detail, area: (WorldPoint, WorldPoint)) -> (String, String) {
+        let tenths = Viewport::path_units() * 10.0;
+        let (north_west, south_east) = area;
+        let rect = Rect {
+            min_x: north_west.x * tenths,
+            min_y: north_west.y * tenths,
+            max_x: south_east.x * tenths,
+            max_y: south_east.y * tenths,
+        };
+        self.paths_in(detail, &rect)
+    }
+
+    fn paths_in(&self, detail: Detail, rect: &Rect) -> (String, String) {
+        let mut land = String::new();
+        let mut borders = String::new();
+        for (lines, path, closed) in
+            [(&self.land[detail.index()], &mut land, true), (&self.borders[detail.index()], &mut borders, false)]
+        {
+            for line in lines.lines() {
+                append_clipped(path, line, closed, rect);
+            }
+        }
+        (land, borders)
     }
 
     /// The level to draw at `zoom`: the one that fits, or while that is not loaded (or failed to
@@ -113,13 +150,36 @@ impl Basemap {
     pub fn merged(mut self, other: Basemap) -> Self {
         let Basemap { land, borders, problems } = other;
         for (index, (land, borders)) in land.into_iter().zip(borders).enumerate() {
-            if !land.is_empty() {
+            if !land.points.is_empty() {
                 self.land[index] = land;
                 self.borders[index] = borders;
             }
         }
         self.problems.extend(problems);
         self
+    }
+}
+
+/// Appends the part of one line or ring inside `rect`. Most lines are wholly inside or wholly
+/// outside, which the bounding box settles without clipping.
+fn append_clipped(path: &mut String, line: &[Tenths], closed: bool, rect: &Rect) {
+    let as_point = |&(x, y): &Tenths| (x as f64, y as f64);
+    let Some(bounds) = Rect::around(line.iter().map(as_point)) else { return };
+    if rect.contains(&bounds) {
+        append_line(path, line.iter().copied(), closed);
+        return;
+    }
+    if !rect.touches(&bounds) {
+        return;
+    }
+    let points: Vec<Point> = line.iter().map(as_point).collect();
+    let to_tenths = |&(x, y): &Point| (x.round() as i64, y.round() as i64);
+    if closed {
+        append_line(path, clip_ring(&points, rect).iter().map(to_tenths), true);
+    } else {
+        for piece in clip_line(&points, rect) {
+            append_line(path, piece.iter().map(to_tenths), false);
+        }
     }
 }
 
@@ -149,14 +209,12 @@ fn basemap_of_streamed(features: Vec<StreamedFeature>, problems: Vec<Problem>) -
             StreamedDetail::NotText => None,
         };
         let Some(detail) = detail else { continue };
-        let (target, closed) = match feature.layer.as_deref() {
-            Some("land") => (&mut basemap.land[detail.index()], true),
-            Some("border") => (&mut basemap.borders[detail.index()], false),
+        let target = match feature.layer.as_deref() {
+            Some("land") => &mut basemap.land[detail.index()],
+            Some("border") => &mut basemap.borders[detail.index()],
             _ => continue,
         };
-        for line in feature.lines.lines() {
-            append_line(target, line.iter().copied(), closed);
-        }
+        target.extend(feature.lines);
     }
     basemap
 }
@@ -197,29 +255,31 @@ fn parse_basemap_tree(text: &str) -> Result<Basemap, DataError> {
     Ok(basemap)
 }
 
-fn append_geometry(path: &mut String, geometry: &GeometryValue) {
+fn append_geometry(lines: &mut ProjectedLines, geometry: &GeometryValue) {
     match geometry {
-        GeometryValue::LineString { coordinates } => append_ring(path, coordinates, false),
-        GeometryValue::MultiLineString { coordinates } => {
-            coordinates.iter().for_each(|line| append_ring(path, line, false));
-        }
-        GeometryValue::Polygon { coordinates } => coordinates.iter().for_each(|ring| append_ring(path, ring, true)),
+        GeometryValue::LineString { coordinates } => push_line(lines, coordinates),
+        GeometryValue::MultiLineString { coordinates } => coordinates.iter().for_each(|line| push_line(lines, line)),
+        GeometryValue::Polygon { coordinates } => coordinates.iter().for_each(|ring| push_line(lines, ring)),
         GeometryValue::MultiPolygon { coordinates } => {
-            coordinates.iter().flatten().for_each(|ring| append_ring(path, ring, true));
+            coordinates.iter().flatten().for_each(|ring| push_line(lines, ring))
         }
         GeometryValue::GeometryCollection { geometries } => {
-            geometries.iter().for_each(|g| append_geometry(path, &g.value));
+            geometries.iter().for_each(|g| append_geometry(lines, &g.value));
         }
         GeometryValue::Point { .. } | GeometryValue::MultiPoint { .. } => {}
     }
 }
 
-fn append_ring(path: &mut String, positions: &[Position], closed: bool) {
-    let points = positions.iter().filter_map(|position| match position.as_slice() {
+/// Adds one line or ring, skipping positions that are not valid.
+fn push_line(lines: &mut ProjectedLines, positions: &[Position]) {
+    if positions.is_empty() {
+        return;
+    }
+    lines.starts.push(lines.points.len());
+    lines.points.extend(positions.iter().filter_map(|position| match position.as_slice() {
         &[lon, lat, ..] => project_to_tenths(lon, lat),
         _ => None,
-    });
-    append_line(path, points, closed);
+    }));
 }
 
 /// Appends one line or ring as `M x y l dx dy …`, in tenths of a path unit. Deltas are taken
@@ -351,6 +411,53 @@ mod tests {
         .unwrap();
         assert!(collection.has(Detail::Medium), "a collection still draws, by the tree path");
         assert!(parse_basemap("[]").is_err());
+    }
+
+    /// The absolute points of path data written by `append_line` (M, l and z only).
+    fn points_of(path: &str) -> Vec<(f64, f64)> {
+        let mut points = Vec::new();
+        let mut at = (0.0, 0.0);
+        let tokens = path.replace('M', " M ").replace('l', " l ").replace('z', " z ");
+        let mut words = tokens.split_whitespace();
+        while let Some(command) = words.next() {
+            if command == "z" {
+                continue;
+            }
+            let x: f64 = words.next().unwrap().parse().unwrap();
+            let y: f64 = words.next().unwrap().parse().unwrap();
+            at = if command == "M" { (x, y) } else { (at.0 + x, at.1 + y) };
+            points.push(at);
+        }
+        points
+    }
+
+    /// A picture of Oulu at zoom 9 gets the coastline around it and nothing of the rest of
+    /// Europe, and what it gets is exactly the whole path's shape there.
+    #[test]
+    fn a_picture_gets_only_the_lines_inside_its_area() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let text = std::fs::read_to_string(format!("{root}/data/basemap-detail.geojson")).unwrap();
+        let basemap = parse_basemap(&text).unwrap();
+        let limits = crate::core::dataset::map_limits();
+        let size = crate::core::geometry::ScreenSize::new(1280.0, 800.0);
+        let oulu = crate::core::projection::project(crate::core::geo::LatLng::lat_lon(65.0121, 25.4651));
+        let view = Viewport::new(oulu, zoom(9.0), size, limits);
+        let area = view.picture_area(8.0);
+        let (whole_land, whole_borders) = basemap.paths(Detail::Detailed);
+        let (land, borders) = basemap.paths_within(Detail::Detailed, area);
+        assert!(!land.is_empty(), "the Gulf of Bothnia's coast is there");
+        assert!(land.len() * 20 < whole_land.len(), "{} of {} bytes", land.len(), whole_land.len());
+        assert!(borders.len() < whole_borders.len());
+        let tenths = Viewport::path_units() * 10.0;
+        let (nw, se) = ((area.0.x * tenths, area.0.y * tenths), (area.1.x * tenths, area.1.y * tenths));
+        for (x, y) in points_of(&land).into_iter().chain(points_of(&borders)) {
+            // Path data is in tenths written as units with one decimal.
+            let (x, y) = (x * 10.0, y * 10.0);
+            assert!(x >= nw.0 - 1.0 && x <= se.0 + 1.0 && y >= nw.1 - 1.0 && y <= se.1 + 1.0, "({x}, {y}) outside");
+        }
+        // The whole area wants no clipping: the same data as the unclipped path.
+        let world = (WorldPoint { x: 0.0, y: 0.0 }, WorldPoint { x: 1.0, y: 1.0 });
+        assert_eq!(basemap.paths_within(Detail::Detailed, world), (whole_land, whole_borders));
     }
 
     fn zoom(z: f64) -> Zoom {

@@ -36,13 +36,20 @@ pub(super) fn project_to_tenths(lon: f64, lat: f64) -> Option<Tenths> {
 
 /// The lines (or rings) of one feature, projected: every point in order, and where each line
 /// begins in `points`.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct ProjectedLines {
     pub points: Vec<Tenths>,
     pub starts: Vec<usize>,
 }
 
 impl ProjectedLines {
+    /// Appends the lines of `other`.
+    pub fn extend(&mut self, other: ProjectedLines) {
+        let offset = self.points.len();
+        self.points.extend(other.points);
+        self.starts.extend(other.starts.into_iter().map(|start| start + offset));
+    }
+
     /// Each line's points, in order.
     pub fn lines(&self) -> impl Iterator<Item = &[Tenths]> {
         let ends = self.starts.iter().skip(1).copied().chain([self.points.len()]);
@@ -246,11 +253,17 @@ impl<'de> Visitor<'de> for GeometrySeed {
             Some("MultiPolygon") => 4,
             _ => return Err(de::Error::custom("not a simple geometry")),
         };
-        match nesting {
-            Some(Nesting::Empty) => Ok(lines),
-            Some(Nesting::Lists(depth)) if depth == expected => Ok(lines),
-            _ => Err(de::Error::custom("coordinates do not match the geometry type")),
+        let fits = match nesting {
+            Some(Nesting::Empty) => true,
+            Some(Nesting::Lists(depth)) => depth == expected,
+            _ => false,
+        };
+        if !fits {
+            return Err(de::Error::custom("coordinates do not match the geometry type"));
         }
+        // Points are read (to check them) but no layer draws them.
+        let points_only = matches!(kind.as_deref(), Some("Point" | "MultiPoint"));
+        Ok(if points_only { ProjectedLines::default() } else { lines })
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod arcs;
 pub mod basemap;
 mod basemap_stream;
+pub mod clip;
 pub mod cluster;
 pub mod dataset;
 pub mod error;

@@ -279,6 +279,17 @@ impl Viewport {
             && 1.5 * h * t.scale + t.translate_y >= self.size.height
     }
 
+    /// The part of the world a picture drawn for this view shows: the view with half a view of
+    /// margin on every side (as [`is_covered_by_picture_of`](Self::is_covered_by_picture_of)
+    /// assumes), widened by `extra_px` more, as north-west and south-east corners.
+    pub fn picture_area(&self, extra_px: f64) -> (WorldPoint, WorldPoint) {
+        let (w, h) = (self.size.width, self.size.height);
+        (
+            self.screen_to_world(ScreenPoint::new(-w / 2.0 - extra_px, -h / 2.0 - extra_px)),
+            self.screen_to_world(ScreenPoint::new(1.5 * w + extra_px, 1.5 * h + extra_px)),
+        )
+    }
+
     /// Path units per world width: basemap paths are prepared once in these units (zoom-8 pixels),
     /// so that whole numbers with one decimal keep sub-pixel precision down to city level while
     /// staying well inside the single-precision floats browsers use for SVG.
