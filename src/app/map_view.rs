@@ -104,6 +104,8 @@ pub fn MapView(
     requested_position: RwSignal<Option<MapPosition>>,
     /// Where the map comes to rest, for the page address.
     position: RwSignal<Option<MapPosition>>,
+    /// A place or organisation to fly to (chosen in search); taken and cleared by the map.
+    reveal: RwSignal<Option<RecordId>>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
@@ -185,6 +187,16 @@ pub fn MapView(
         let Some(view) = camera.latest() else { return };
         stop_flight();
         camera.jump(wanted.view(view.size(), view.limits()));
+    });
+
+    let reveal_data = data.clone();
+    Effect::new(move |_| {
+        let Some(id) = reveal.get() else { return };
+        reveal.set(None);
+        let Some(view) = camera.latest() else { return };
+        if let Some(target) = reveal_data.close_up(&id, &view) {
+            fly_to(camera, flight, target);
+        }
     });
 
     // Showing a project's links flies to fit its lead and partners, except when the page opens

@@ -10,6 +10,7 @@ mod map_view;
 mod notices;
 mod place_panel;
 mod scale_bar;
+mod search_box;
 mod settled_view;
 mod tile_layer;
 
@@ -21,6 +22,8 @@ use leptos::task::spawn_local;
 use crate::core::dataset::{MapData, BASEMAP_URL, DATA_URL};
 use crate::core::error::LoadError;
 use crate::core::i18n::{Language, UiText};
+use crate::core::model::RecordId;
+use crate::core::search::{ResultKind, Suggestion};
 use crate::core::url_state::{MapPosition, UrlState};
 use crate::platform::{address_query, browser_languages, fetch_text, set_document_language, write_address_query};
 
@@ -28,6 +31,7 @@ use language_switch::LanguageSwitch;
 use map_view::MapView;
 use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
 use place_panel::PlacePanel;
+use search_box::SearchBox;
 
 /// Where loading the data stands. Kept explicit (rather than a resource) so that "Try again"
 /// visibly returns to the loading state.
@@ -57,6 +61,16 @@ pub fn App() -> impl IntoView {
     let position = RwSignal::new(start.state.position);
     let requested_position = RwSignal::new(None::<MapPosition>);
     let other_parameters = StoredValue::new(start.other);
+    // A place chosen outside the map (in search), for the map to fly to.
+    let reveal = RwSignal::new(None::<RecordId>);
+    let choose = move |suggestion: Suggestion| match suggestion.kind {
+        ResultKind::Place(_) | ResultKind::Organisation => {
+            selected.set(Some(suggestion.id.clone()));
+            reveal.set(Some(suggestion.id));
+        }
+        ResultKind::Project => shown_project.set(Some(suggestion.id)),
+        ResultKind::Theme => {}
+    };
 
     Effect::new(move |_| set_document_language(language.get().code()));
     // Every change of the shareable state is written to the address: a new selection as a new
@@ -104,6 +118,10 @@ pub fn App() -> impl IntoView {
                 <h1>"InnoMap"</h1>
                 <p>{move || UiText(language.get()).tagline()}</p>
                 <LanguageSwitch language=language />
+                {move || match load_state.get() {
+                    LoadState::Ready(data) => Some(view! { <SearchBox data=data language=language_signal on_choose=choose /> }),
+                    LoadState::Loading | LoadState::Failed(_) => None,
+                }}
             </header>
             <main class="app-main">
                 {move || match load_state.get() {
@@ -123,6 +141,7 @@ pub fn App() -> impl IntoView {
                                 initial_position=start.state.position
                                 requested_position=requested_position
                                 position=position
+                                reveal=reveal
                             />
                             <SkippedRecordsNotice text=UiText(language.get()) problems=skipped />
                         }

@@ -81,6 +81,19 @@ impl ClusterIndex {
         (level as u8, clusters)
     }
 
+    /// The first whole zoom level at or after `from` at which the marker at `marker` is as
+    /// separate as any zoom makes it: on its own, or only with markers on its very spot (a
+    /// stack, which opens by fanning out). `None` if even the deepest level groups it with
+    /// others.
+    pub fn zoom_separating(&self, marker: usize, from: Zoom) -> Option<Zoom> {
+        let skip = level_of(from).saturating_sub(self.first_level) as usize;
+        let found = self.levels.iter().enumerate().skip(skip).find(|(_, clusters)| {
+            clusters.iter().any(|c| c.members.contains(&marker) && (c.is_single() || c.is_stacked()))
+        });
+        // Levels are whole numbers from `first_level`, within Zoom's range.
+        found.map(|(i, _)| Zoom::clamped(f64::from(self.first_level) + i as f64))
+    }
+
     /// The clusters whose centre is on screen or within `margin_px` of it, with their screen
     /// positions, in marker order (most important first).
     pub fn visible(&self, view: &Viewport, margin_px: f64) -> Vec<PlacedCluster<'_>> {

@@ -6,9 +6,10 @@ use super::cluster::ClusterIndex;
 use super::error::{LoadError, Problem, Severity};
 use super::geo::{LatLng, LatLngBounds};
 use super::geometry::ScreenSize;
-use super::model::{Dataset, MapMarker, MarkerKind};
+use super::model::{Dataset, MapMarker, MarkerKind, RecordId};
 use super::projection::project;
 use super::reader::read_dataset;
+use super::search::SearchIndex;
 use super::viewport::{ViewLimits, Viewport, Zoom};
 
 /// The InnoMap data (places, organisations, agreements, projects, activities, themes) as
@@ -46,6 +47,8 @@ pub struct MapData {
     pub markers: Vec<MapMarker>,
     /// The markers grouped per zoom level.
     pub clusters: ClusterIndex,
+    /// The names of everything, for search.
+    pub search: SearchIndex,
 }
 
 impl MapData {
@@ -56,7 +59,19 @@ impl MapData {
         let markers = outcome.dataset.markers();
         let limits = map_limits();
         let clusters = ClusterIndex::new(&markers, limits.min_zoom, limits.max_zoom);
-        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, markers, clusters })
+        let search = SearchIndex::new(&outcome.dataset);
+        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, markers, clusters, search })
+    }
+
+    /// The view that shows the place or organisation `id` close up, from `view`: centred on it,
+    /// zoomed in (never out) until it stands on its own, or only with what shares its spot. `None`
+    /// if the map has no marker for `id`.
+    pub fn close_up(&self, id: &RecordId, view: &Viewport) -> Option<Viewport> {
+        let index = self.markers.iter().position(|m| &m.id == id)?;
+        let marker = self.markers.get(index)?;
+        let alone = self.clusters.zoom_separating(index, view.zoom()).unwrap_or(view.limits().max_zoom);
+        let zoom = if alone > view.zoom() { alone } else { view.zoom() };
+        Some(Viewport::new(marker.world, zoom, view.size(), view.limits()))
     }
 
     /// The problems that left something out of the map.
@@ -112,6 +127,31 @@ mod tests {
             && p.x <= size.width - FIT_PADDING_PX + 1e-6
             && p.y >= FIT_PADDING_PX - 1e-6
             && p.y <= size.height - FIT_PADDING_PX + 1e-6
+    }
+
+    /// Every place and organisation of the bundled data, looked for from the opening view,
+    /// ends up centred and on its own (or in the stack it shares a spot with), never zoomed out.
+    #[test]
+    fn a_close_up_centres_the_place_and_zooms_in_until_it_stands_alone() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
+        let data = MapData::from_texts(&text, r#"{"type":"FeatureCollection","features":[]}"#).unwrap();
+        let size = ScreenSize::new(1280.0, 800.0);
+        let home = data.home_view(size);
+        let mut zoomed_in = 0;
+        for (index, marker) in data.markers.iter().enumerate() {
+            let view = data.close_up(&marker.id, &home).unwrap();
+            let at = view.world_to_screen(marker.world);
+            // Centred, unless the centre had to stay inside the map's area.
+            let clamped = view.center() != marker.world;
+            assert!(clamped || at.distance_to(size.center()) < 1e-6, "{}", marker.id);
+            assert!(view.zoom() >= home.zoom());
+            let (_, clusters) = data.clusters.level_at(view.zoom());
+            let own = clusters.iter().find(|c| c.members.contains(&index)).unwrap();
+            assert!(own.is_single() || own.is_stacked(), "{} is still grouped at zoom {:?}", marker.id, view.zoom());
+            zoomed_in += usize::from(view.zoom() > home.zoom());
+        }
+        assert!(zoomed_in > 0, "grouped places need a zoom");
+        assert!(data.close_up(&RecordId::parse("no-such-place").unwrap(), &home).is_none());
     }
 
     #[test]

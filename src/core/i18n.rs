@@ -222,6 +222,57 @@ impl UiText {
         }
     }
 
+    /// The search field's label.
+    pub fn search_label(self) -> &'static str {
+        match self.0 {
+            Language::En => "Search places, organisations and projects",
+            Language::Fi => "Hae paikkoja, organisaatioita ja hankkeita",
+            Language::Sv => "Sök orter, organisationer och projekt",
+        }
+    }
+
+    /// The search field's placeholder.
+    pub fn search_placeholder(self) -> &'static str {
+        match self.0 {
+            Language::En => "Search…",
+            Language::Fi => "Hae…",
+            Language::Sv => "Sök…",
+        }
+    }
+
+    /// What a search found, announced to screen readers.
+    pub fn search_results(self, count: usize) -> String {
+        match (self.0, count) {
+            (Language::En, 0) => "No matches".to_owned(),
+            (Language::En, 1) => "1 match".to_owned(),
+            (Language::En, n) => format!("{n} matches"),
+            (Language::Fi, 0) => "Ei osumia".to_owned(),
+            (Language::Fi, 1) => "1 osuma".to_owned(),
+            (Language::Fi, n) => format!("{n} osumaa"),
+            (Language::Sv, 0) => "Inga träffar".to_owned(),
+            (Language::Sv, 1) => "1 träff".to_owned(),
+            (Language::Sv, n) => format!("{n} träffar"),
+        }
+    }
+
+    /// The kind "project", as a search result shows it.
+    pub fn project_kind(self) -> &'static str {
+        match self.0 {
+            Language::En => "Project",
+            Language::Fi => "Hanke",
+            Language::Sv => "Projekt",
+        }
+    }
+
+    /// The kind "theme", as a search result shows it.
+    pub fn theme_kind(self) -> &'static str {
+        match self.0 {
+            Language::En => "Theme",
+            Language::Fi => "Teema",
+            Language::Sv => "Tema",
+        }
+    }
+
     /// Accessible name of the group of language buttons.
     pub fn language_choice(self) -> &'static str {
         match self.0 {

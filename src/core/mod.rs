@@ -23,6 +23,7 @@ pub mod model;
 pub mod projection;
 pub mod reader;
 pub mod scale;
+pub mod search;
 pub mod summary;
 pub mod tiles;
 pub mod url_state;

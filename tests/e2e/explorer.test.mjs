@@ -27,7 +27,7 @@ test('a deep link restores language, selection, project links and view exactly, 
     assert.equal(await page.locator('.panel h2').textContent(), 'Kokkola');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
     assert.equal(await page.locator('.language-switch__button[aria-pressed="true"]').textContent(), 'Suomi');
-    assert.equal(await page.locator('.app-title p').textContent(), 'Suomen innokaupungit ja niiden kumppanit');
+    assert.equal(await page.locator('.app-title > p').textContent(), 'Suomen innokaupungit ja niiden kumppanit');
     // The view is the linked one: Kokkola (63.838 N, 23.13 E) at the centre of the map (its own
     // marker, or the group it leads with the organisations in the town).
     const map = await page.locator('.map').boundingBox();
@@ -124,6 +124,67 @@ test('Back and Forward move between selections; panning replaces the current ste
     await page.goForward();
     await addressHas(page, 'place', 'turku');
     await page.locator('.panel h2', { hasText: 'Turku' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('search forgives diacritics and finds names in other languages; arrows, Enter and Escape work the list; the map flies to the choice', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
+  try {
+    const input = page.getByRole('combobox', { name: 'Search places, organisations and projects' });
+    const options = page.locator('.search__option');
+    await input.click();
+    await input.pressSequentially('jyvaskyla');
+    await options.first().waitFor();
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    assert.match(await options.first().textContent(), /^Jyväskylä/);
+    assert.match(await page.locator('.search [aria-live]').textContent(), /^\d+ match(es)?$/);
+    // Arrows move the active option (announced through aria-activedescendant) and wrap around.
+    await input.press('ArrowDown');
+    assert.equal(await input.getAttribute('aria-activedescendant'), 'search-option-0');
+    assert.equal(await options.first().getAttribute('aria-selected'), 'true');
+    await input.press('ArrowUp');
+    const last = (await options.count()) - 1;
+    assert.equal(await input.getAttribute('aria-activedescendant'), `search-option-${last}`);
+    await input.press('ArrowDown');
+    await input.press('Enter');
+    // Chosen: the panel opens on it, the address names it, the map has flown to it.
+    await page.locator('.panel h2', { hasText: 'Jyväskylä' }).waitFor();
+    await addressHas(page, 'place', 'jyvaskyla');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    await settle(page);
+    const map = await page.locator('.map').boundingBox();
+    const spot = await centreOf(item(page, 'jyvaskyla'));
+    assert.ok(Math.hypot(spot.x - (map.x + map.width / 2), spot.y - (map.y + map.height / 2)) < 2, 'Jyväskylä is centred');
+    assert.equal(await page.locator('.marker[data-key="m-jyvaskyla"], .marker--fanned[data-place-id="jyvaskyla"]').count() + await page.locator('.marker[data-key$="-jyvaskyla"][data-count]').count() > 0, true);
+
+    // The Swedish name finds Kokkola in the English interface, and says which name matched.
+    await input.fill('');
+    await input.pressSequentially('KARLEBY');
+    await options.first().waitFor();
+    assert.equal(await options.first().locator('.search__name').textContent(), 'Kokkola');
+    assert.equal(await options.first().locator('.search__other').getAttribute('lang'), 'sv');
+    assert.equal(await options.first().locator('.search__other').textContent(), '(Karleby)');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the suggestions open');
+    await screenshot(page, 'explorer-search');
+    // Escape closes the list without closing the panel; a second Escape clears the field.
+    await input.press('Escape');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('.panel').count(), 1, 'the panel stays open');
+    await input.press('Escape');
+    assert.equal(await input.inputValue(), '');
+
+    // A project is shown with its links.
+    await input.pressSequentially('battery');
+    await page.locator('.search__option', { hasText: 'Project' }).first().click();
+    await page.locator('.arcs .arc--strong').first().waitFor();
+    await addressHas(page, 'project', 'battery-chemistry-lead-project');
+    // Nothing matches: said so, and no list.
+    await input.fill('zzzqqq');
+    assert.equal(await page.locator('.search [aria-live]').textContent(), 'No matches');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

@@ -214,13 +214,13 @@ test('clicking a marker opens the panel with its name; Escape closes it and retu
 test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows and +/- move the map', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    // The header's three language buttons come first, then the map.
+    // The header's three language buttons and the search field come first, then the map.
     const focused = [];
-    for (let step = 0; step < 4; step += 1) {
+    for (let step = 0; step < 5; step += 1) {
       await page.keyboard.press('Tab');
       focused.push(await page.evaluate(() => document.activeElement?.getAttribute('lang') || document.activeElement?.className));
     }
-    assert.deepEqual(focused, ['en', 'fi', 'sv', 'map'], 'Tab goes through the language buttons to the map');
+    assert.deepEqual(focused, ['en', 'fi', 'sv', 'search__input', 'map'], 'Tab goes through the header to the map');
     const before = await centreOf(item(page, 'vaasa'));
     await page.keyboard.press('ArrowRight');
     await settle(page);
