@@ -13,8 +13,8 @@ use super::basemap_layer::BasemapLayer;
 use super::keyed_signals::KeyedSignals;
 use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
-use crate::core::dataset::MapData;
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
+use crate::core::dataset::{MapData, MarkerSet};
 use crate::core::geometry::ScreenPoint;
 use crate::core::gesture::{
     key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, PinchTracker, WheelDeltaMode,
@@ -95,6 +95,8 @@ fn fly_to(camera: Camera, flight: StoredValue<u64>, target: Viewport) {
 #[component]
 pub fn MapView(
     data: Arc<MapData>,
+    /// The markers the filters let through.
+    shown: Memo<Arc<MarkerSet>>,
     selected: RwSignal<Option<RecordId>>,
     shown_project: RwSignal<Option<RecordId>>,
     language: Signal<Language>,
@@ -118,19 +120,19 @@ pub fn MapView(
     let stop_flight = move || flight.update_value(|n| *n += 1);
     // The stacked group shown fanned out, by key; closed by any change of zoom.
     let fanned = RwSignal::new(None::<String>);
-    let layout_data = data.clone();
     // Markers are laid out for a settled view and, during a pan, moved as one layer (`shift`).
     let laid_out = settled_view(viewport, layout_still_fits);
     let layout = Memo::new(move |_| {
         let view = laid_out.get()?;
         let lang = language.get();
         selected.with(|s| {
-            Some(Arc::new(MarkerLayout::new(&layout_data.clusters, &layout_data.markers, &view, lang, s.as_ref())))
+            shown.with(|set| Some(Arc::new(MarkerLayout::new(&set.clusters, &set.markers, &view, lang, s.as_ref()))))
         })
     });
     let zoom_level = Memo::new(move |_| viewport.with(|v| v.map(|v| v.zoom().value().floor() as i32)));
     Effect::new(move |_| {
         zoom_level.track();
+        shown.track();
         fanned.set(None);
     });
     // An opened fan takes focus, so keyboard users land on its first member.
@@ -194,7 +196,9 @@ pub fn MapView(
         let Some(id) = reveal.get() else { return };
         reveal.set(None);
         let Some(view) = camera.latest() else { return };
-        if let Some(target) = reveal_data.close_up(&id, &view) {
+        let target =
+            shown.with_untracked(|set| set.close_up(&id, &view)).or_else(|| reveal_data.all.close_up(&id, &view));
+        if let Some(target) = target {
             fly_to(camera, flight, target);
         }
     });
@@ -281,11 +285,9 @@ pub fn MapView(
             camera.update(|v| v.zoomed_by(anchor, levels));
         }
     };
-    // The data, for handlers that must be `Copy` (used by several closures).
-    let stored_data = StoredValue::new(data.clone());
     let show_everything = move || {
         if let Some(view) = camera.latest() {
-            fly_to(camera, flight, stored_data.with_value(|d| d.everything_view(view.size())));
+            fly_to(camera, flight, shown.with_untracked(|set| set.everything_view(view.size())));
         }
     };
     let on_key_down = move |ev: KeyboardEvent| {
@@ -311,7 +313,7 @@ pub fn MapView(
     // Activating a group: zoom to its members, or fan out a stack no zoom can separate.
     let expand = move |item: &LayoutItem| {
         let Some(view) = camera.latest() else { return };
-        refocus_seed.set_value(stored_data.with_value(|d| d.markers.get(item.seed).map(|m| m.id.to_string())));
+        refocus_seed.set_value(Some(item.seed_id.to_string()));
         let target = view.fitted_to_points([item.bounds.0, item.bounds.1], FIT_PADDING_PX * 2.0);
         match target {
             Some(target) if !item.stacked && target.zoom().value() >= view.zoom().value() + 0.5 => {
@@ -331,7 +333,6 @@ pub fn MapView(
         Some(format!("translate({:.2}px, {:.2}px)", shift.translate_x, shift.translate_y))
     };
     let text = move || UiText(language.get());
-    let marker_data = data.clone();
     // Each button reads its own item's signal (see keyed_signals.rs); the list itself is set only
     // when the keys change, so a pan updates positions without touching the list.
     let item_signals = StoredValue::new(KeyedSignals::<LayoutItem>::default());
@@ -355,22 +356,22 @@ pub fn MapView(
         }
     });
     let fanned_members = {
-        let data = data.clone();
         move || {
             let key = fanned.get()?;
             let layout = layout.get()?;
             let item = layout.get(&key)?;
             let lang = language.get();
-            let members: Vec<_> = item
-                .members
-                .iter()
-                .zip(fan_offsets(item.members.len()))
-                .filter_map(|(&m, offset)| {
-                    let marker = data.markers.get(m)?;
-                    let at = ScreenPoint::new(item.at.x + offset.x, item.at.y + offset.y);
-                    Some((marker.id.clone(), marker.kind, marker.label(lang), item.at, at))
-                })
-                .collect();
+            let members: Vec<_> = shown.with(|set| {
+                item.members
+                    .iter()
+                    .zip(fan_offsets(item.members.len()))
+                    .filter_map(|(&m, offset)| {
+                        let marker = set.markers.get(m)?;
+                        let at = ScreenPoint::new(item.at.x + offset.x, item.at.y + offset.y);
+                        Some((marker.id.clone(), marker.kind, marker.label(lang), item.at, at))
+                    })
+                    .collect()
+            });
             Some(
                 members
                     .into_iter()
@@ -405,7 +406,6 @@ pub fn MapView(
                     each=move || shown_items.get()
                     key=|(key, count, kind, _)| (key.clone(), *count, *kind)
                     children=move |(key, count, kind, item)| {
-                        let data = marker_data.clone();
                         view! {
                             <MarkerButton
                                 key=key
@@ -413,7 +413,6 @@ pub fn MapView(
                                 kind=kind
                                 item=RwSignal::from(item)
                                 layout=layout
-                                data=data
                                 selected=selected
                                 on_expand=expand
                             />
@@ -450,7 +449,6 @@ fn MarkerButton(
     kind: MarkerKind,
     item: RwSignal<LayoutItem>,
     layout: Memo<Option<Arc<MarkerLayout>>>,
-    data: Arc<MapData>,
     selected: RwSignal<Option<RecordId>>,
     on_expand: impl Fn(&LayoutItem) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -460,17 +458,12 @@ fn MarkerButton(
     let label_side = Memo::new(move |_| item.with(|i| i.label_side.map(|side| side.code())));
     let label_text = move || item.with(|i| i.label.clone());
     let is_selected = move || item.with(|i| i.selected);
-    let activate = {
-        let data = data.clone();
-        move |_| {
-            let item = item.get_untracked();
-            if item.count == 1 {
-                if let Some(marker) = data.markers.get(item.seed) {
-                    selected.set(Some(marker.id.clone()));
-                }
-            } else {
-                on_expand(&item);
-            }
+    let activate = move |_| {
+        let item = item.get_untracked();
+        if item.count == 1 {
+            selected.set(Some(item.seed_id.clone()));
+        } else {
+            on_expand(&item);
         }
     };
     let navigate = {
@@ -486,7 +479,7 @@ fn MarkerButton(
             }
         }
     };
-    let seed_id = item.with_untracked(|i| data.markers.get(i.seed)).map(|m| m.id.as_str().to_owned());
+    let seed_id = item.with_untracked(|i| i.seed_id.as_str().to_owned());
     let class = if count > 1 {
         format!("marker marker--group marker--{}", kind.code())
     } else {
@@ -504,7 +497,7 @@ fn MarkerButton(
             class=class
             class=("is-selected", is_selected)
             data-key=key
-            data-place-id=(count == 1).then_some(seed_id).flatten()
+            data-place-id=(count == 1).then_some(seed_id)
             data-count=count
             aria-label=name
             style:transform=position

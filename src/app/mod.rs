@@ -4,6 +4,7 @@
 //! shows the selected place; [`notices`] shows loading, errors and skipped records.
 
 mod basemap_layer;
+mod filter_panel;
 mod keyed_signals;
 mod language_switch;
 mod map_view;
@@ -19,14 +20,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::dataset::{MapData, BASEMAP_URL, DATA_URL};
+use crate::core::dataset::{MapData, MarkerSet, BASEMAP_URL, DATA_URL};
 use crate::core::error::LoadError;
+use crate::core::filter::Filtered;
 use crate::core::i18n::{Language, UiText};
 use crate::core::model::RecordId;
 use crate::core::search::{ResultKind, Suggestion};
 use crate::core::url_state::{MapPosition, UrlState};
 use crate::platform::{address_query, browser_languages, fetch_text, set_document_language, write_address_query};
 
+use filter_panel::FilterPanel;
 use language_switch::LanguageSwitch;
 use map_view::MapView;
 use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
@@ -61,6 +64,20 @@ pub fn App() -> impl IntoView {
     let position = RwSignal::new(start.state.position);
     let requested_position = RwSignal::new(None::<MapPosition>);
     let other_parameters = StoredValue::new(start.other);
+    let filters = RwSignal::new(start.state.filters.clone());
+    // What the filters let through, and the markers to draw: recomputed when the filters change.
+    let filtered = Memo::new(move |_| {
+        load_state.with(|state| match state {
+            LoadState::Ready(data) => filters.with(|f| data.facts.apply(f)),
+            LoadState::Loading | LoadState::Failed(_) => Filtered::default(),
+        })
+    });
+    let shown = Memo::new(move |_| {
+        load_state.with(|state| match state {
+            LoadState::Ready(data) => Arc::new(filtered.with(|f| data.shown_markers(f))),
+            LoadState::Loading | LoadState::Failed(_) => Arc::new(MarkerSet::default()),
+        })
+    });
     // A place chosen outside the map (in search), for the map to fly to.
     let reveal = RwSignal::new(None::<RecordId>);
     let choose = move |suggestion: Suggestion| match suggestion.kind {
@@ -81,6 +98,7 @@ pub fn App() -> impl IntoView {
             selected: selected.get(),
             project: shown_project.get(),
             position: position.get(),
+            filters: filters.get(),
         };
         let current = UrlState::parse(&address_query()).state;
         write_address_query(&next.to_query(&other_parameters.get_value()), current.is_new_step(&next));
@@ -96,6 +114,7 @@ pub fn App() -> impl IntoView {
         if step.state.position.is_some() {
             requested_position.set(step.state.position);
         }
+        filters.set(step.state.filters);
         other_parameters.set_value(step.other);
     });
     on_cleanup(move || history.remove());
@@ -116,10 +135,13 @@ pub fn App() -> impl IntoView {
         <div class="app" lang=move || language.get().code()>
             <header class="app-title">
                 <h1>"InnoMap"</h1>
-                <p>{move || UiText(language.get()).tagline()}</p>
+                <p class="app-title__tagline">{move || UiText(language.get()).tagline()}</p>
                 <LanguageSwitch language=language />
                 {move || match load_state.get() {
-                    LoadState::Ready(data) => Some(view! { <SearchBox data=data language=language_signal on_choose=choose /> }),
+                    LoadState::Ready(data) => Some(view! {
+                        <SearchBox data=data.clone() language=language_signal on_choose=choose />
+                        <FilterPanel data=data filters=filters filtered=filtered language=language_signal />
+                    }),
                     LoadState::Loading | LoadState::Failed(_) => None,
                 }}
             </header>
@@ -135,6 +157,7 @@ pub fn App() -> impl IntoView {
                         view! {
                             <MapView
                                 data=data
+                                shown=shown
                                 selected=selected
                                 shown_project=shown_project
                                 language=language_signal

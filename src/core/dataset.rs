@@ -4,6 +4,7 @@
 use super::basemap::{parse_basemap, Basemap};
 use super::cluster::ClusterIndex;
 use super::error::{LoadError, Problem, Severity};
+use super::filter::{FilterFacts, Filtered};
 use super::geo::{LatLng, LatLngBounds};
 use super::geometry::ScreenSize;
 use super::model::{Dataset, MapMarker, MarkerKind, RecordId};
@@ -43,12 +44,52 @@ pub struct MapData {
     pub problems: Vec<Problem>,
     /// The basemap paths.
     pub basemap: Basemap,
-    /// Every place and organisation to draw.
+    /// Every place and organisation, and their groups.
+    pub all: MarkerSet,
+    /// The names of everything, for search.
+    pub search: SearchIndex,
+    /// What each marker and project is filtered on.
+    pub facts: FilterFacts,
+}
+
+/// Markers to draw (all of them, or those the filters let through) and their groups per zoom
+/// level.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarkerSet {
+    /// The markers, most important first.
     pub markers: Vec<MapMarker>,
     /// The markers grouped per zoom level.
     pub clusters: ClusterIndex,
-    /// The names of everything, for search.
-    pub search: SearchIndex,
+}
+
+impl MarkerSet {
+    /// The set of `markers`, grouped for the map's zoom range.
+    pub fn new(markers: Vec<MapMarker>) -> Self {
+        let limits = map_limits();
+        let clusters = ClusterIndex::new(&markers, limits.min_zoom, limits.max_zoom);
+        Self { markers, clusters }
+    }
+
+    /// The view that shows the place or organisation `id` close up, from `view`: centred on it,
+    /// zoomed in (never out) until it stands on its own, or only with what shares its spot. `None`
+    /// if the set has no marker for `id`.
+    pub fn close_up(&self, id: &RecordId, view: &Viewport) -> Option<Viewport> {
+        let index = self.markers.iter().position(|m| &m.id == id)?;
+        let marker = self.markers.get(index)?;
+        let alone = self.clusters.zoom_separating(index, view.zoom()).unwrap_or(view.limits().max_zoom);
+        let zoom = if alone > view.zoom() { alone } else { view.zoom() };
+        Some(Viewport::new(marker.world, zoom, view.size(), view.limits()))
+    }
+
+    /// The view that fits every marker of the set ("show everything"), or the whole map area if
+    /// the set is empty.
+    pub fn everything_view(&self, size: ScreenSize) -> Viewport {
+        view_of(self.bounds(), size)
+    }
+
+    fn bounds(&self) -> Option<LatLngBounds> {
+        LatLngBounds::around(self.markers.iter().map(|m| m.location))
+    }
 }
 
 impl MapData {
@@ -56,22 +97,20 @@ impl MapData {
     pub fn from_texts(data: &str, basemap: &str) -> Result<Self, LoadError> {
         let outcome = read_dataset(data).map_err(|error| LoadError::Data { url: DATA_URL.to_owned(), error })?;
         let basemap = parse_basemap(basemap).map_err(|error| LoadError::Data { url: BASEMAP_URL.to_owned(), error })?;
-        let markers = outcome.dataset.markers();
-        let limits = map_limits();
-        let clusters = ClusterIndex::new(&markers, limits.min_zoom, limits.max_zoom);
+        let all = MarkerSet::new(outcome.dataset.markers());
         let search = SearchIndex::new(&outcome.dataset);
-        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, markers, clusters, search })
+        let ids: Vec<&RecordId> = all.markers.iter().map(|m| &m.id).collect();
+        let facts = FilterFacts::new(&outcome.dataset, &ids);
+        Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, all, search, facts })
     }
 
-    /// The view that shows the place or organisation `id` close up, from `view`: centred on it,
-    /// zoomed in (never out) until it stands on its own, or only with what shares its spot. `None`
-    /// if the map has no marker for `id`.
-    pub fn close_up(&self, id: &RecordId, view: &Viewport) -> Option<Viewport> {
-        let index = self.markers.iter().position(|m| &m.id == id)?;
-        let marker = self.markers.get(index)?;
-        let alone = self.clusters.zoom_separating(index, view.zoom()).unwrap_or(view.limits().max_zoom);
-        let zoom = if alone > view.zoom() { alone } else { view.zoom() };
-        Some(Viewport::new(marker.world, zoom, view.size(), view.limits()))
+    /// The markers that `filtered` lets through, grouped anew (groups depend on who is shown).
+    pub fn shown_markers(&self, filtered: &Filtered) -> MarkerSet {
+        if filtered.markers.iter().all(|&on| on) {
+            return self.all.clone();
+        }
+        let markers = self.all.markers.iter().zip(&filtered.markers).filter(|(_, &on)| on).map(|(m, _)| m.clone());
+        MarkerSet::new(markers.collect())
     }
 
     /// The problems that left something out of the map.
@@ -82,25 +121,21 @@ impl MapData {
     /// The opening view: the InnoCities (Finland and its neighbours), or all markers if there
     /// are no InnoCities, or the whole area if there is nothing at all.
     pub fn home_view(&self, size: ScreenSize) -> Viewport {
-        let innocities = self.markers.iter().filter(|m| m.kind == MarkerKind::InnoCity).map(|m| m.location);
-        let bounds = LatLngBounds::around(innocities).or_else(|| self.all_bounds());
-        self.view_of(bounds, size)
+        let innocities = self.all.markers.iter().filter(|m| m.kind == MarkerKind::InnoCity).map(|m| m.location);
+        let bounds = LatLngBounds::around(innocities).or_else(|| self.all.bounds());
+        view_of(bounds, size)
     }
 
     /// The view that fits every marker ("show everything").
     pub fn everything_view(&self, size: ScreenSize) -> Viewport {
-        self.view_of(self.all_bounds(), size)
+        self.all.everything_view(size)
     }
+}
 
-    fn all_bounds(&self) -> Option<LatLngBounds> {
-        LatLngBounds::around(self.markers.iter().map(|m| m.location))
-    }
-
-    fn view_of(&self, bounds: Option<LatLngBounds>, size: ScreenSize) -> Viewport {
-        let limits = map_limits();
-        let start = Viewport::new(project(LatLng::lat_lon(64.0, 26.0)), limits.min_zoom, size, limits);
-        start.fitted_to(bounds.unwrap_or(MAP_AREA), FIT_PADDING_PX)
-    }
+fn view_of(bounds: Option<LatLngBounds>, size: ScreenSize) -> Viewport {
+    let limits = map_limits();
+    let start = Viewport::new(project(LatLng::lat_lon(64.0, 26.0)), limits.min_zoom, size, limits);
+    start.fitted_to(bounds.unwrap_or(MAP_AREA), FIT_PADDING_PX)
 }
 
 /// The zoom range and pan box of the InnoMap map.
@@ -138,20 +173,20 @@ mod tests {
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
         let mut zoomed_in = 0;
-        for (index, marker) in data.markers.iter().enumerate() {
-            let view = data.close_up(&marker.id, &home).unwrap();
+        for (index, marker) in data.all.markers.iter().enumerate() {
+            let view = data.all.close_up(&marker.id, &home).unwrap();
             let at = view.world_to_screen(marker.world);
             // Centred, unless the centre had to stay inside the map's area.
             let clamped = view.center() != marker.world;
             assert!(clamped || at.distance_to(size.center()) < 1e-6, "{}", marker.id);
             assert!(view.zoom() >= home.zoom());
-            let (_, clusters) = data.clusters.level_at(view.zoom());
+            let (_, clusters) = data.all.clusters.level_at(view.zoom());
             let own = clusters.iter().find(|c| c.members.contains(&index)).unwrap();
             assert!(own.is_single() || own.is_stacked(), "{} is still grouped at zoom {:?}", marker.id, view.zoom());
             zoomed_in += usize::from(view.zoom() > home.zoom());
         }
         assert!(zoomed_in > 0, "grouped places need a zoom");
-        assert!(data.close_up(&RecordId::parse("no-such-place").unwrap(), &home).is_none());
+        assert!(data.all.close_up(&RecordId::parse("no-such-place").unwrap(), &home).is_none());
     }
 
     #[test]
@@ -161,7 +196,7 @@ mod tests {
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
         let everything = data.everything_view(size);
-        for marker in &data.markers {
+        for marker in &data.all.markers {
             let is_innocity = marker.kind == MarkerKind::InnoCity;
             assert_eq!(inside(&home, marker, size), is_innocity, "{} in the home view", marker.id);
             assert!(inside(&everything, marker, size), "{} in the everything view", marker.id);

@@ -273,6 +273,109 @@ impl UiText {
         }
     }
 
+    /// The filter panel's button, with how many filters are set.
+    pub fn filters(self, set: usize) -> String {
+        let word = match self.0 {
+            Language::En => "Filters",
+            Language::Fi => "Suodattimet",
+            Language::Sv => "Filter",
+        };
+        if set == 0 {
+            word.to_owned()
+        } else {
+            format!("{word} ({set})")
+        }
+    }
+
+    /// The heading of the theme filter.
+    pub fn filter_themes(self) -> &'static str {
+        match self.0 {
+            Language::En => "Theme",
+            Language::Fi => "Teema",
+            Language::Sv => "Tema",
+        }
+    }
+
+    /// The heading of the kind filter.
+    pub fn filter_kinds(self) -> &'static str {
+        match self.0 {
+            Language::En => "Kind of place",
+            Language::Fi => "Kohteen laji",
+            Language::Sv => "Typ av plats",
+        }
+    }
+
+    /// The heading of the country filter.
+    pub fn filter_countries(self) -> &'static str {
+        match self.0 {
+            Language::En => "Country",
+            Language::Fi => "Maa",
+            Language::Sv => "Land",
+        }
+    }
+
+    /// The heading of the timeline filter.
+    pub fn filter_years(self) -> &'static str {
+        match self.0 {
+            Language::En => "Active in",
+            Language::Fi => "Toiminnassa",
+            Language::Sv => "Aktiv under",
+        }
+    }
+
+    /// Labels of the first and the last year of the timeline filter.
+    pub fn year_bounds(self) -> (&'static str, &'static str) {
+        match self.0 {
+            Language::En => ("From", "To"),
+            Language::Fi => ("Alkaen", "Asti"),
+            Language::Sv => ("Från", "Till"),
+        }
+    }
+
+    /// The timeline filter's "no limit" choice.
+    pub fn any_year(self) -> &'static str {
+        match self.0 {
+            Language::En => "Any year",
+            Language::Fi => "Mikä tahansa vuosi",
+            Language::Sv => "Alla år",
+        }
+    }
+
+    /// The button that clears every filter.
+    pub fn clear_filters(self) -> &'static str {
+        match self.0 {
+            Language::En => "Clear filters",
+            Language::Fi => "Tyhjennä suodattimet",
+            Language::Sv => "Rensa filter",
+        }
+    }
+
+    /// What the filters let through, as the live region announces it: "12 places, 3
+    /// organisations, 4 projects".
+    pub fn shown_counts(self, places: usize, organisations: usize, projects: usize) -> String {
+        let counted = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        match self.0 {
+            Language::En => format!(
+                "{}, {}, {}",
+                counted(places, "place", "places"),
+                counted(organisations, "organisation", "organisations"),
+                counted(projects, "project", "projects")
+            ),
+            Language::Fi => format!(
+                "{}, {}, {}",
+                counted(places, "paikka", "paikkaa"),
+                counted(organisations, "organisaatio", "organisaatiota"),
+                counted(projects, "hanke", "hanketta")
+            ),
+            Language::Sv => format!(
+                "{}, {}, {}",
+                counted(places, "ort", "orter"),
+                counted(organisations, "organisation", "organisationer"),
+                counted(projects, "projekt", "projekt")
+            ),
+        }
+    }
+
     /// Accessible name of the group of language buttons.
     pub fn language_choice(self) -> &'static str {
         match self.0 {

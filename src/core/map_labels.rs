@@ -135,6 +135,49 @@ pub const LABELS: &[MapLabel] = &[
     water("Black Sea", "Mustameri", "Svarta havet", 43.3, 34.5, 3.0, 8.0),
 ];
 
+/// The ISO 3166-1 alpha-2 code of each country labelled on the map, with its English name there.
+const COUNTRY_CODES: [(&str, &str); 32] = [
+    ("FI", "Finland"),
+    ("SE", "Sweden"),
+    ("NO", "Norway"),
+    ("RU", "Russia"),
+    ("EE", "Estonia"),
+    ("LV", "Latvia"),
+    ("LT", "Lithuania"),
+    ("DK", "Denmark"),
+    ("PL", "Poland"),
+    ("DE", "Germany"),
+    ("NL", "Netherlands"),
+    ("BE", "Belgium"),
+    ("FR", "France"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("IS", "Iceland"),
+    ("ES", "Spain"),
+    ("PT", "Portugal"),
+    ("IT", "Italy"),
+    ("CH", "Switzerland"),
+    ("AT", "Austria"),
+    ("CZ", "Czechia"),
+    ("SK", "Slovakia"),
+    ("HU", "Hungary"),
+    ("BY", "Belarus"),
+    ("UA", "Ukraine"),
+    ("RO", "Romania"),
+    ("BG", "Bulgaria"),
+    ("GR", "Greece"),
+    ("RS", "Serbia"),
+    ("HR", "Croatia"),
+    ("TR", "Türkiye"),
+];
+
+/// The name in `language` of the country with ISO 3166-1 alpha-2 `code` (any case), if it is one
+/// of the countries the map labels.
+pub fn country_name(code: &str, language: Language) -> Option<&'static str> {
+    let (_, english) = COUNTRY_CODES.iter().find(|(c, _)| c.eq_ignore_ascii_case(code))?;
+    LABELS.iter().find(|l| l.kind == LabelKind::Country && l.names[0] == *english).map(|l| l.name(language))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +231,17 @@ mod tests {
             .collect();
         for name in ["Finland", "Sweden", "Estonia", "Gulf of Finland", "Gulf of Bothnia"] {
             assert!(shown.contains(&name), "{name} not in {shown:?}");
+        }
+    }
+
+    #[test]
+    fn countries_are_named_by_code_in_each_language() {
+        assert_eq!(country_name("FI", Language::Fi), Some("Suomi"));
+        assert_eq!(country_name("se", Language::En), Some("Sweden"));
+        assert_eq!(country_name("NL", Language::Sv), Some("Nederländerna"));
+        assert_eq!(country_name("XX", Language::En), None);
+        for (code, _) in COUNTRY_CODES {
+            assert!(country_name(code, Language::En).is_some(), "{code} has a label");
         }
     }
 }

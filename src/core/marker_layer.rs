@@ -30,6 +30,8 @@ pub struct LayoutItem {
     pub key: String,
     /// The seed marker's index in the marker list.
     pub seed: usize,
+    /// The seed marker's record id.
+    pub seed_id: RecordId,
     /// How many markers it stands for (1 for a lone marker).
     pub count: usize,
     /// The seed's kind (shape and colour).
@@ -162,6 +164,7 @@ fn item(
     LayoutItem {
         key,
         seed: cluster.seed,
+        seed_id: seed.id.clone(),
         count,
         kind: seed.kind,
         at,
@@ -205,8 +208,8 @@ mod tests {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         for (view, shows_all) in [(data.home_view(size), false), (data.everything_view(size), true)] {
-            let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, None);
-            let mut seen = vec![0; data.markers.len()];
+            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+            let mut seen = vec![0; data.all.markers.len()];
             for item in &layout.items {
                 for &m in &item.members {
                     seen[m] += 1;
@@ -215,7 +218,7 @@ mod tests {
             }
             assert!(seen.iter().all(|&n| n <= 1));
             // The everything view has every marker on screen; the home view only the InnoCities.
-            let on_screen = |m: usize| shows_all || data.markers[m].kind == MarkerKind::InnoCity;
+            let on_screen = |m: usize| shows_all || data.all.markers[m].kind == MarkerKind::InnoCity;
             assert!((0..seen.len()).filter(|&m| on_screen(m)).all(|m| seen[m] == 1));
         }
     }
@@ -224,7 +227,7 @@ mod tests {
     fn the_home_view_labels_innocities_and_groups_have_counted_names() {
         let data = bundled();
         let view = data.home_view(ScreenSize::new(1280.0, 800.0));
-        let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, None);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
         let labelled = layout.items.iter().filter(|i| i.label_side.is_some()).count();
         assert!(labelled >= 8, "{labelled} labels");
         let group = layout.items.iter().find(|i| i.count > 1).expect("the capital region is a group at this zoom");
@@ -236,10 +239,11 @@ mod tests {
     fn the_selected_marker_is_labelled_first() {
         let data = bundled();
         let view = data.everything_view(ScreenSize::new(480.0, 320.0));
-        let organisation = data.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
-        let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, Some(&organisation.id));
+        let organisation = data.all.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
+        let layout =
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id));
         let item =
-            layout.items.iter().find(|i| i.members.iter().any(|&m| data.markers[m].id == organisation.id)).unwrap();
+            layout.items.iter().find(|i| i.members.iter().any(|&m| data.all.markers[m].id == organisation.id)).unwrap();
         assert!(item.label_side.is_some());
         assert!(item.selected);
         assert_eq!(layout.items.iter().filter(|i| i.selected).count(), 1, "only the item holding it is selected");
@@ -251,7 +255,7 @@ mod tests {
         let limits = map_limits();
         let view = data.home_view(ScreenSize::new(1280.0, 800.0));
         assert_eq!(view.limits(), limits);
-        let layout = MarkerLayout::new(&data.clusters, &data.markers, &view, Language::En, None);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
         let southmost = layout.items.iter().max_by(|a, b| a.at.y.total_cmp(&b.at.y)).unwrap();
         assert!(layout.neighbour(&southmost.key, "ArrowUp").is_some());
         assert_eq!(layout.neighbour(&southmost.key, "ArrowDown"), None);
@@ -263,7 +267,7 @@ mod tests {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         let laid_out = data.everything_view(size);
-        let fresh = MarkerLayout::new(&data.clusters, &data.markers, &laid_out, Language::En, None);
+        let fresh = MarkerLayout::new(&data.all.clusters, &data.all.markers, &laid_out, Language::En, None);
         for (dx, dy, fits) in [(0.0, 0.0, true), (100.0, -60.0, true), (-128.0, 128.0, true), (129.0, 0.0, false)] {
             let now = laid_out.panned_by(ScreenOffset { dx, dy });
             assert_eq!(layout_still_fits(&now, &laid_out), fits, "pan by {dx}, {dy}");
@@ -271,7 +275,7 @@ mod tests {
                 continue;
             }
             let shift = now.offset_from(&laid_out);
-            let redone = MarkerLayout::new(&data.clusters, &data.markers, &now, Language::En, None);
+            let redone = MarkerLayout::new(&data.all.clusters, &data.all.markers, &now, Language::En, None);
             // Every marker within the usual margin of the new view is in the shifted layout, where
             // a fresh layout for the new view puts it.
             for item in &redone.items {

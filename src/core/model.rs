@@ -557,6 +557,9 @@ impl From<PlaceKind> for MarkerKind {
 }
 
 impl MarkerKind {
+    /// Every kind, most important first.
+    pub const ALL: [MarkerKind; 3] = [MarkerKind::InnoCity, MarkerKind::Partner, MarkerKind::Organisation];
+
     /// The CSS modifier and data value.
     pub const fn code(self) -> &'static str {
         match self {

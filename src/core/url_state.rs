@@ -6,16 +6,21 @@
 //! - `place=oulu`: the selected place or organisation, by record id;
 //! - `project=battery-chemistry`: the project whose links are drawn on the map;
 //! - `map=6.25/64.0123/25.4712`: the view as zoom / latitude / longitude of the centre (the
-//!   order OpenStreetMap uses), with enough decimals that the view comes back within a pixel.
+//!   order OpenStreetMap uses), with enough decimals that the view comes back within a pixel;
+//! - the filters (see `core::filter`): `themes=green-electrification,battery-chemistry`,
+//!   `kinds=innocity,partner`, `countries=FI,SE`, `years=2021-2023`.
 //!
 //! The address is untrusted like the data: a value that does not parse is left out and reported,
 //! never fatal, and parameters this version does not know (an embedding site's own, or ones a
 //! later version adds) are kept in place when the app rewrites the address.
 
+use std::collections::BTreeSet;
+
+use super::filter::{Filters, TIMELINE};
 use super::geo::LatLng;
 use super::geometry::ScreenSize;
 use super::i18n::Language;
-use super::model::RecordId;
+use super::model::{MarkerKind, RecordId};
 use super::projection::{project, unproject};
 use super::viewport::{ViewLimits, Viewport, Zoom};
 
@@ -71,6 +76,25 @@ impl MapPosition {
     }
 }
 
+/// A comma-separated list in which every item parses; `None` if one does not (or it is empty).
+fn list<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<BTreeSet<T>> {
+    let items: Option<BTreeSet<T>> = value.split(',').map(|item| parse(item.trim())).collect();
+    items.filter(|items| !items.is_empty())
+}
+
+/// An ISO 3166-1 alpha-2 code, in capitals.
+fn country_code(text: &str) -> Option<String> {
+    (text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic())).then(|| text.to_ascii_uppercase())
+}
+
+/// `2022` or `2021-2023`, within the timeline, first year not after the last.
+fn year_range(text: &str) -> Option<(u16, u16)> {
+    let (from, to) = text.split_once('-').unwrap_or((text, text));
+    let (from, to) = (from.trim().parse::<u16>().ok()?, to.trim().parse::<u16>().ok()?);
+    let (first, last) = TIMELINE;
+    (first <= from && from <= to && to <= last).then_some((from, to))
+}
+
 /// A fixed-point number without trailing zeros: "7.500" → "7.5", "6.000" → "6".
 fn short_decimal(mut text: String) -> String {
     if text.contains('.') {
@@ -91,6 +115,8 @@ pub struct UrlState {
     pub project: Option<RecordId>,
     /// The view, once the map has one.
     pub position: Option<MapPosition>,
+    /// The filters chosen.
+    pub filters: Filters,
 }
 
 /// A parameter of the address that could not be used.
@@ -120,6 +146,10 @@ const LANGUAGE: &str = "lang";
 const PLACE: &str = "place";
 const PROJECT: &str = "project";
 const MAP: &str = "map";
+const THEMES: &str = "themes";
+const KINDS: &str = "kinds";
+const COUNTRIES: &str = "countries";
+const YEARS: &str = "years";
 
 impl UrlState {
     /// Reads a query string (with or without the leading `?`). Never fails: what cannot be used
@@ -131,7 +161,7 @@ impl UrlState {
         let mut seen = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let known = [LANGUAGE, PLACE, PROJECT, MAP].contains(&name);
+            let known = [LANGUAGE, PLACE, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS].contains(&name);
             if !known {
                 parsed.other.push(pair.to_owned());
                 continue;
@@ -145,9 +175,21 @@ impl UrlState {
                 LANGUAGE => Language::from_tag(value).map(|l| state.language = Some(l)).ok_or("en, fi or sv"),
                 PLACE => RecordId::parse(value).map(|id| state.selected = Some(id)).ok_or("a record id"),
                 PROJECT => RecordId::parse(value).map(|id| state.project = Some(id)).ok_or("a record id"),
-                _ => MapPosition::parse(value)
+                MAP => MapPosition::parse(value)
                     .map(|p| state.position = Some(p))
                     .ok_or("zoom/latitude/longitude, such as 6/64.5/26"),
+                THEMES => list(value, RecordId::parse)
+                    .map(|t| state.filters.themes = t)
+                    .ok_or("theme ids separated by commas"),
+                KINDS => list(value, |code| MarkerKind::ALL.into_iter().find(|k| k.code() == code))
+                    .map(|k| state.filters.kinds = k)
+                    .ok_or("innocity, partner or organisation, separated by commas"),
+                COUNTRIES => list(value, country_code)
+                    .map(|c| state.filters.countries = c)
+                    .ok_or("two-letter country codes separated by commas, such as FI,SE"),
+                _ => year_range(value)
+                    .map(|y| state.filters.years = Some(y))
+                    .ok_or("a year or a range of years from 2020 to 2027, such as 2021-2023"),
             };
             if let Err(expected) = expected {
                 let found: String = value.chars().take(40).collect();
@@ -171,6 +213,20 @@ impl UrlState {
         }
         if let Some(position) = self.position {
             pairs.push(format!("{MAP}={}", position.write()));
+        }
+        let joined = |items: Vec<&str>| items.join(",");
+        let filters = &self.filters;
+        if !filters.themes.is_empty() {
+            pairs.push(format!("{THEMES}={}", joined(filters.themes.iter().map(RecordId::as_str).collect())));
+        }
+        if !filters.kinds.is_empty() {
+            pairs.push(format!("{KINDS}={}", joined(filters.kinds.iter().map(|k| k.code()).collect())));
+        }
+        if !filters.countries.is_empty() {
+            pairs.push(format!("{COUNTRIES}={}", joined(filters.countries.iter().map(String::as_str).collect())));
+        }
+        if let Some((from, to)) = filters.years {
+            pairs.push(if from == to { format!("{YEARS}={from}") } else { format!("{YEARS}={from}-{to}") });
         }
         pairs.extend(other.iter().cloned());
         if pairs.is_empty() {
@@ -204,6 +260,7 @@ mod tests {
             selected: Some(id("kokkola")),
             project: Some(id("battery-chemistry")),
             position: Some(MapPosition { center: LatLng::lat_lon(63.838, 23.13), zoom: Zoom::clamped(7.5) }),
+            filters: Filters::default(),
         };
         let other = vec!["utm_source=city".to_owned(), "embed".to_owned()];
         let query = state.to_query(&other);
@@ -251,6 +308,31 @@ mod tests {
             let drift = view.world_to_screen(back.center()).distance_to(size.center());
             assert!(drift < 0.1, "zoom {zoom}: {drift} px off via {query}");
             assert!((back.zoom().value() - view.zoom().value()).abs() <= 0.0005, "{query}");
+        }
+    }
+
+    #[test]
+    fn filters_round_trip_and_bad_ones_are_reported() {
+        let filters = Filters {
+            themes: [id("battery-chemistry"), id("green-electrification")].into(),
+            kinds: [MarkerKind::InnoCity, MarkerKind::Organisation].into(),
+            countries: ["FI".to_owned(), "SE".to_owned()].into(),
+            years: Some((2021, 2023)),
+        };
+        let state = UrlState { filters: filters.clone(), ..UrlState::default() };
+        let query = state.to_query(&[]);
+        assert_eq!(query, "?themes=battery-chemistry,green-electrification&kinds=innocity,organisation&countries=FI,SE&years=2021-2023");
+        assert_eq!(UrlState::parse(&query).state, state);
+        let single = UrlState::parse("years=2022&countries=fi").state.filters;
+        assert_eq!(single.years, Some((2022, 2022)));
+        assert_eq!(single.countries, ["FI".to_owned()].into());
+        assert_eq!(UrlState { filters: single, ..UrlState::default() }.to_query(&[]), "?countries=FI&years=2022");
+        let bad = UrlState::parse("years=2019-2022&kinds=city&countries=FIN&themes=Bad Id&years=2023");
+        assert!(bad.state.filters.is_empty(), "{:?}", bad.state.filters);
+        let names: Vec<&str> = bad.problems.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["years", "kinds", "countries", "themes"]);
+        for years in ["2024-2022", "2028", "x", "2021-"] {
+            assert_eq!(UrlState::parse(&format!("years={years}")).state.filters.years, None, "{years}");
         }
     }
 

@@ -27,7 +27,7 @@ test('a deep link restores language, selection, project links and view exactly, 
     assert.equal(await page.locator('.panel h2').textContent(), 'Kokkola');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
     assert.equal(await page.locator('.language-switch__button[aria-pressed="true"]').textContent(), 'Suomi');
-    assert.equal(await page.locator('.app-title > p').textContent(), 'Suomen innokaupungit ja niiden kumppanit');
+    assert.equal(await page.locator('.app-title__tagline').textContent(), 'Suomen innokaupungit ja niiden kumppanit');
     // The view is the linked one: Kokkola (63.838 N, 23.13 E) at the centre of the map (its own
     // marker, or the group it leads with the organisations in the town).
     const map = await page.locator('.map').boundingBox();
@@ -184,6 +184,73 @@ test('search forgives diacritics and finds names in other languages; arrows, Ent
     await input.fill('zzzqqq');
     assert.equal(await page.locator('.search [aria-live]').textContent(), 'No matches');
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Every place and organisation on the map now, counting group members. */
+const shownCount = (page) => page.$$eval('.marker:not(.marker--fanned)', (b) => b.reduce((sum, x) => sum + Number(x.dataset.count), 0));
+
+test('filters by country, kind, theme and years narrow the map and the counts together, live, and come back from the address', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
+  try {
+    const status = page.locator('.filters__result');
+    const everything = await status.textContent();
+    assert.match(everything, /^\d+ places, \d+ organisations, \d+ projects$/);
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    const allShown = await shownCount(page);
+    await page.locator('.filters summary').click();
+    // Sweden only: the map and the count shrink alike, and the address says so.
+    await page.getByRole('checkbox', { name: 'Sweden' }).check();
+    await addressHas(page, 'countries', 'SE');
+    const swedish = await status.textContent();
+    assert.notEqual(swedish, everything);
+    const [places, organisations] = swedish.match(/\d+/g).map(Number);
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    assert.equal(await shownCount(page), places + organisations, `map and count agree (${swedish})`);
+    assert.ok(places + organisations < allShown);
+    assert.equal(await page.locator('.filters summary').textContent(), 'Filters (1)');
+    // Kinds combine with countries: there is no Swedish InnoCity.
+    await page.getByRole('checkbox', { name: 'InnoCity' }).check();
+    assert.match(await status.textContent(), /^0 places, 0 organisations/);
+    assert.equal(await shownCount(page), 0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    assert.equal(await status.textContent(), everything);
+    await addressHas(page, 'countries', null);
+
+    // A theme: Kokkola leads battery chemistry and stays; Rovaniemi takes no part and goes.
+    await page.getByRole('checkbox', { name: 'Battery chemistry' }).check();
+    await addressHas(page, 'themes', 'theme-battery-chemistry');
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    assert.ok(await item(page, 'kokkola').count() > 0 || await page.locator('.marker[aria-label*="Kokkola"]').count() > 0, 'Kokkola shown');
+    assert.equal(await page.locator('.marker[aria-label*="Rovaniemi"]').count(), 0, 'Rovaniemi hidden');
+    assert.match(await status.textContent(), /, 1 project$/);
+    // Years: nothing of battery chemistry (2023-2025) was active in 2020.
+    await page.locator('.filters__year-from').selectOption('2020');
+    await page.locator('.filters__year-to').selectOption('2020');
+    await addressHas(page, 'years', '2020');
+    assert.match(await status.textContent(), /^0 places, 0 organisations, 0 projects$/);
+    await page.locator('.filters__year-to').selectOption('2024');
+    await addressHas(page, 'years', '2020-2024');
+    assert.match(await status.textContent(), /, 1 project$/);
+    assert.deepEqual(await axeViolations(page), [], 'axe with the filters open');
+    await screenshot(page, 'explorer-filters');
+
+    // The address brings the same filters back on a fresh page.
+    const url = page.url();
+    const second = await context.newPage();
+    await second.goto(url);
+    await second.locator('.marker').first().waitFor();
+    assert.equal(await second.locator('.filters__result').textContent(), await status.textContent());
+    await second.locator('.filters summary').click();
+    assert.equal(await second.getByRole('checkbox', { name: 'Battery chemistry' }).isChecked(), true);
+    assert.equal(await second.locator('.filters__year-from').inputValue(), '2020');
+    assert.equal(await second.locator('.filters__year-to').inputValue(), '2024');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
