@@ -7,6 +7,7 @@ mod basemap_layer;
 mod filter_panel;
 mod keyed_signals;
 mod language_switch;
+mod list_view;
 mod map_view;
 mod notices;
 mod place_panel;
@@ -31,6 +32,7 @@ use crate::platform::{address_query, browser_languages, fetch_text, set_document
 
 use filter_panel::FilterPanel;
 use language_switch::LanguageSwitch;
+use list_view::{ListView, ViewSwitch};
 use map_view::MapView;
 use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
 use place_panel::PlacePanel;
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
     let requested_position = RwSignal::new(None::<MapPosition>);
     let other_parameters = StoredValue::new(start.other);
     let filters = RwSignal::new(start.state.filters.clone());
+    let list_mode = RwSignal::new(start.state.list);
     // What the filters let through, and the markers to draw: recomputed when the filters change.
     let filtered = Memo::new(move |_| {
         load_state.with(|state| match state {
@@ -99,6 +102,7 @@ pub fn App() -> impl IntoView {
             project: shown_project.get(),
             position: position.get(),
             filters: filters.get(),
+            list: list_mode.get(),
         };
         let current = UrlState::parse(&address_query()).state;
         write_address_query(&next.to_query(&other_parameters.get_value()), current.is_new_step(&next));
@@ -115,6 +119,7 @@ pub fn App() -> impl IntoView {
             requested_position.set(step.state.position);
         }
         filters.set(step.state.filters);
+        list_mode.set(step.state.list);
         other_parameters.set_value(step.other);
     });
     on_cleanup(move || history.remove());
@@ -141,6 +146,7 @@ pub fn App() -> impl IntoView {
                     LoadState::Ready(data) => Some(view! {
                         <SearchBox data=data.clone() language=language_signal on_choose=choose />
                         <FilterPanel data=data filters=filters filtered=filtered language=language_signal />
+                        <ViewSwitch list_mode=list_mode language=language_signal />
                     }),
                     LoadState::Loading | LoadState::Failed(_) => None,
                 }}
@@ -154,7 +160,10 @@ pub fn App() -> impl IntoView {
                     }
                     LoadState::Ready(data) => {
                         let skipped: Vec<String> = data.skipped().map(ToString::to_string).collect();
+                        let list_data = data.clone();
                         view! {
+                            // The map stays while the list shows, so it comes back where it was.
+                            <div class="map-area" hidden=move || list_mode.get()>
                             <MapView
                                 data=data
                                 shown=shown
@@ -166,7 +175,12 @@ pub fn App() -> impl IntoView {
                                 position=position
                                 reveal=reveal
                             />
-                            <SkippedRecordsNotice text=UiText(language.get()) problems=skipped />
+                            </div>
+                            {move || list_mode.get().then(|| view! {
+                                <ListView data=list_data.clone() filtered=filtered selected=selected language=language_signal />
+                            })}
+                            // In a closure of its own, so a change of language redraws the notice, not the map.
+                            {move || view! { <SkippedRecordsNotice text=UiText(language.get()) problems=skipped.clone() /> }}
                         }
                             .into_any()
                     }

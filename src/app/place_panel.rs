@@ -27,7 +27,13 @@ pub fn PlacePanel(
         if let Some(id) = selected.get_untracked() {
             selected.set(None);
             // Record ids are restricted to a-z, 0-9 and '-', so they are safe inside a selector.
-            on_next_frame(move || focus_selector(&format!("[data-place-id=\"{}\"]", id.as_str())));
+            // The marker on the map, or the line of the list when the list is shown.
+            let id = id.as_str().to_owned();
+            on_next_frame(move || {
+                focus_selector(&format!(
+                    ".map-area:not([hidden]) [data-place-id=\"{id}\"], .list-view [data-place-id=\"{id}\"]"
+                ))
+            });
         }
     };
     let escape = window_event_listener(ev::keydown, move |ev| {

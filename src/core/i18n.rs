@@ -376,6 +376,49 @@ impl UiText {
         }
     }
 
+    /// Accessible name of the map / list switch.
+    pub fn show_as(self) -> &'static str {
+        match self.0 {
+            Language::En => "Show as",
+            Language::Fi => "Näytä",
+            Language::Sv => "Visa som",
+        }
+    }
+
+    /// The names of the two views: the map and the list.
+    pub fn view_names(self) -> (&'static str, &'static str) {
+        match self.0 {
+            Language::En => ("Map", "List"),
+            Language::Fi => ("Kartta", "Luettelo"),
+            Language::Sv => ("Karta", "Lista"),
+        }
+    }
+
+    /// Accessible name of the list view.
+    pub fn list_label(self) -> &'static str {
+        match self.0 {
+            Language::En => "Places, organisations and projects on the map",
+            Language::Fi => "Kartan paikat, organisaatiot ja hankkeet",
+            Language::Sv => "Orter, organisationer och projekt på kartan",
+        }
+    }
+
+    /// A heading of the list view: the places or organisations of one kind.
+    pub fn kind_plural(self, kind: crate::core::model::MarkerKind) -> &'static str {
+        use crate::core::model::MarkerKind;
+        match (kind, self.0) {
+            (MarkerKind::InnoCity, Language::En) => "InnoCities",
+            (MarkerKind::InnoCity, Language::Fi) => "Innokaupungit",
+            (MarkerKind::InnoCity, Language::Sv) => "Innostäder",
+            (MarkerKind::Partner, Language::En) => "Partner places",
+            (MarkerKind::Partner, Language::Fi) => "Kumppanipaikat",
+            (MarkerKind::Partner, Language::Sv) => "Partnerorter",
+            (MarkerKind::Organisation, Language::En) => "Organisations",
+            (MarkerKind::Organisation, Language::Fi) => "Organisaatiot",
+            (MarkerKind::Organisation, Language::Sv) => "Organisationer",
+        }
+    }
+
     /// Accessible name of the group of language buttons.
     pub fn language_choice(self) -> &'static str {
         match self.0 {

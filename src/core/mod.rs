@@ -18,6 +18,7 @@ pub mod geometry;
 pub mod gesture;
 pub mod i18n;
 pub mod label_placement;
+pub mod list_view;
 pub mod map_labels;
 pub mod marker_layer;
 pub mod model;

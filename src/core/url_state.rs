@@ -8,7 +8,8 @@
 //! - `map=6.25/64.0123/25.4712`: the view as zoom / latitude / longitude of the centre (the
 //!   order OpenStreetMap uses), with enough decimals that the view comes back within a pixel;
 //! - the filters (see `core::filter`): `themes=green-electrification,battery-chemistry`,
-//!   `kinds=innocity,partner`, `countries=FI,SE`, `years=2021-2023`.
+//!   `kinds=innocity,partner`, `countries=FI,SE`, `years=2021-2023`;
+//! - `view=list`: the list instead of the map.
 //!
 //! The address is untrusted like the data: a value that does not parse is left out and reported,
 //! never fatal, and parameters this version does not know (an embedding site's own, or ones a
@@ -117,6 +118,8 @@ pub struct UrlState {
     pub position: Option<MapPosition>,
     /// The filters chosen.
     pub filters: Filters,
+    /// Whether the list is shown instead of the map.
+    pub list: bool,
 }
 
 /// A parameter of the address that could not be used.
@@ -150,6 +153,7 @@ const THEMES: &str = "themes";
 const KINDS: &str = "kinds";
 const COUNTRIES: &str = "countries";
 const YEARS: &str = "years";
+const VIEW: &str = "view";
 
 impl UrlState {
     /// Reads a query string (with or without the leading `?`). Never fails: what cannot be used
@@ -161,7 +165,7 @@ impl UrlState {
         let mut seen = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let known = [LANGUAGE, PLACE, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS].contains(&name);
+            let known = [LANGUAGE, PLACE, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS, VIEW].contains(&name);
             if !known {
                 parsed.other.push(pair.to_owned());
                 continue;
@@ -187,6 +191,13 @@ impl UrlState {
                 COUNTRIES => list(value, country_code)
                     .map(|c| state.filters.countries = c)
                     .ok_or("two-letter country codes separated by commas, such as FI,SE"),
+                VIEW => match value {
+                    "list" | "map" => {
+                        state.list = value == "list";
+                        Ok(())
+                    }
+                    _ => Err("list or map"),
+                },
                 _ => year_range(value)
                     .map(|y| state.filters.years = Some(y))
                     .ok_or("a year or a range of years from 2020 to 2027, such as 2021-2023"),
@@ -228,6 +239,9 @@ impl UrlState {
         if let Some((from, to)) = filters.years {
             pairs.push(if from == to { format!("{YEARS}={from}") } else { format!("{YEARS}={from}-{to}") });
         }
+        if self.list {
+            pairs.push(format!("{VIEW}=list"));
+        }
         pairs.extend(other.iter().cloned());
         if pairs.is_empty() {
             String::new()
@@ -261,12 +275,13 @@ mod tests {
             project: Some(id("battery-chemistry")),
             position: Some(MapPosition { center: LatLng::lat_lon(63.838, 23.13), zoom: Zoom::clamped(7.5) }),
             filters: Filters::default(),
+            list: true,
         };
         let other = vec!["utm_source=city".to_owned(), "embed".to_owned()];
         let query = state.to_query(&other);
         assert_eq!(
             query,
-            "?lang=sv&place=kokkola&project=battery-chemistry&map=7.5/63.838/23.13&utm_source=city&embed"
+            "?lang=sv&place=kokkola&project=battery-chemistry&map=7.5/63.838/23.13&view=list&utm_source=city&embed"
         );
         let parsed = UrlState::parse(&query);
         assert_eq!(parsed.state, state);

@@ -256,3 +256,52 @@ test('filters by country, kind, theme and years narrow the map and the counts to
     await context.close();
   }
 });
+
+test('the list view shows what the map shows, follows the filters and the selection, and gives the map back where it was', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
+  try {
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('map'));
+    const mapBefore = parameters(page).get('map');
+    await page.getByRole('button', { name: 'List' }).click();
+    await addressHas(page, 'view', 'list');
+    const list = page.getByRole('region', { name: 'Places, organisations and projects on the map' });
+    await list.waitFor();
+    assert.equal(await page.locator('.map').isVisible(), false, 'the map is hidden');
+    const status = page.locator('.filters__result');
+    const headings = async () => (await list.locator('h2').allTextContents()).join(' | ');
+    const [places, organisations, projects] = (await status.textContent()).match(/\d+/g).map(Number);
+    const counted = (await headings()).match(/\((\d+)\)/g).map((c) => Number(c.slice(1, -1)));
+    assert.deepEqual([counted[0] + counted[1], counted[2], counted[3]], [places, organisations, projects], await headings());
+    // The filters apply to the list too.
+    await page.locator('.filters summary').click();
+    await page.getByRole('checkbox', { name: 'Sweden' }).check();
+    await page.locator('.filters summary').click();
+    const swedish = await list.locator('.list-view__item').allTextContents();
+    assert.ok(swedish.length > 0 && swedish.length < places + organisations, swedish.join(', '));
+    assert.ok(swedish.every((line) => /Sweden|Umeå|Skellefteå|Örnsköldsvik|Luleå|Sundsvall|Stockholm|Göteborg/.test(line)), swedish.join(', '));
+    // Choosing a line opens its panel; the line says it is the current one; Escape returns to it.
+    const first = list.locator('.list-view__item').first();
+    const name = await first.locator('.list-view__name').textContent();
+    await first.click();
+    await page.locator('.panel h2', { hasText: name }).waitFor();
+    assert.equal(await first.getAttribute('aria-current'), 'true');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the list with a panel open');
+    await screenshot(page, 'explorer-list');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('list-view__item'));
+    // Back to the map, which is where it was.
+    await page.getByRole('button', { name: 'Map' }).click();
+    await page.locator('.map').waitFor();
+    await addressHas(page, 'view', null);
+    await page.waitForTimeout(300);
+    assert.equal(parameters(page).get('map'), mapBefore, 'the view survived the list');
+    // Switching the language keeps the view too.
+    await page.locator('.language-switch__button[lang="fi"]').click();
+    await addressHas(page, 'lang', 'fi');
+    await page.waitForTimeout(300);
+    assert.equal(parameters(page).get('map'), mapBefore, 'the view survived the language switch');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -214,16 +214,16 @@ test('clicking a marker opens the panel with its name; Escape closes it and retu
 test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows and +/- move the map', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    // The header's three language buttons, the search field and the filters come first, then the map.
+    // The header comes first (languages, search, filters, map or list), then the map.
     const focused = [];
-    for (let step = 0; step < 6; step += 1) {
+    for (let step = 0; step < 8; step += 1) {
       await page.keyboard.press('Tab');
       focused.push(await page.evaluate(() => {
         const active = document.activeElement;
         return active?.getAttribute('lang') || active?.className || active?.tagName.toLowerCase();
       }));
     }
-    assert.deepEqual(focused, ['en', 'fi', 'sv', 'search__input', 'summary', 'map'], 'Tab goes through the header to the map');
+    assert.deepEqual(focused, ['en', 'fi', 'sv', 'search__input', 'summary', 'view-switch__button', 'view-switch__button', 'map'], 'Tab goes through the header to the map');
     const before = await centreOf(item(page, 'vaasa'));
     await page.keyboard.press('ArrowRight');
     await settle(page);
