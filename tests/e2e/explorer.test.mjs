@@ -305,3 +305,26 @@ test('the list view shows what the map shows, follows the filters and the select
     await context.close();
   }
 });
+
+test('on a 390 × 844 phone the header is a compact bar, every control is a 44 px target, and the panel is a bottom sheet', async () => {
+  const { context, page, errors } = await openApp(browser, {
+    viewport: { width: 390, height: 844 },
+    contextOptions: { hasTouch: true, isMobile: true, bypassCSP: true },
+  });
+  try {
+    const header = await page.locator('.app-title').boundingBox();
+    assert.ok(header.height < 844 * 0.2, `the header takes ${header.height} px of 844`);
+    // A checkbox's target is its whole label row (44 px tall on phones).
+    const small = await page.$$eval('.app-title button, .app-title input:not([type=checkbox]), .app-title summary, .map-controls__button, .basemap-controls__tiles, .legend summary', (controls) =>
+      controls.filter((c) => c.getBoundingClientRect().height < 44 || c.getBoundingClientRect().width < 44).map((c) => `${c.className || c.tagName} ${c.getBoundingClientRect().width}x${c.getBoundingClientRect().height}`));
+    assert.deepEqual(small, [], 'touch targets of at least 44 × 44 px');
+    await page.locator('.marker[data-count="1"]').first().tap();
+    const panel = await page.locator('.panel').boundingBox();
+    assert.ok(panel.y > 844 * 0.4 && Math.round(panel.width) === 390, `bottom sheet at ${JSON.stringify(panel)}`);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the phone layout');
+    await screenshot(page, 'explorer-phone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
