@@ -14,6 +14,7 @@ mod place_panel;
 mod scale_bar;
 mod search_box;
 mod settled_view;
+mod share_button;
 mod tile_layer;
 
 use std::sync::Arc;
@@ -37,6 +38,7 @@ use map_view::MapView;
 use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
 use place_panel::PlacePanel;
 use search_box::SearchBox;
+use share_button::ShareButton;
 
 /// Where loading the data stands. Kept explicit (rather than a resource) so that "Try again"
 /// visibly returns to the loading state.
@@ -146,7 +148,10 @@ pub fn App() -> impl IntoView {
                     LoadState::Ready(data) => Some(view! {
                         <SearchBox data=data.clone() language=language_signal on_choose=choose />
                         <FilterPanel data=data filters=filters filtered=filtered language=language_signal />
-                        <ViewSwitch list_mode=list_mode language=language_signal />
+                        <div class="header-actions">
+                            <ViewSwitch list_mode=list_mode language=language_signal />
+                            <ShareButton language=language_signal />
+                        </div>
                     }),
                     LoadState::Loading | LoadState::Failed(_) => None,
                 }}

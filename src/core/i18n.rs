@@ -419,6 +419,33 @@ impl UiText {
         }
     }
 
+    /// The share button.
+    pub fn share(self) -> &'static str {
+        match self.0 {
+            Language::En => "Copy link",
+            Language::Fi => "Kopioi linkki",
+            Language::Sv => "Kopiera länk",
+        }
+    }
+
+    /// Said once the link to this view is on the clipboard.
+    pub fn link_copied(self) -> &'static str {
+        match self.0 {
+            Language::En => "Link copied: it opens this view.",
+            Language::Fi => "Linkki kopioitu: se avaa tämän näkymän.",
+            Language::Sv => "Länken kopierad: den öppnar den här vyn.",
+        }
+    }
+
+    /// Said when the browser would not copy: the link is shown to copy by hand.
+    pub fn copy_by_hand(self) -> &'static str {
+        match self.0 {
+            Language::En => "Copy this link to share this view",
+            Language::Fi => "Kopioi tämä linkki jakaaksesi näkymän",
+            Language::Sv => "Kopiera länken för att dela vyn",
+        }
+    }
+
     /// Accessible name of the group of language buttons.
     pub fn language_choice(self) -> &'static str {
         match self.0 {

@@ -227,3 +227,16 @@ pub fn set_document_language(code: &str) {
         let _ = root.set_attribute("lang", code);
     }
 }
+
+/// The full address of the page, for sharing.
+pub fn page_address() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard; `false` if the browser refused (no permission, or a frame
+/// that does not allow it), so the caller can offer the text to copy by hand.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

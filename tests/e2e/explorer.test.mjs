@@ -328,3 +328,33 @@ test('on a 390 × 844 phone the header is a compact bar, every control is a 44 p
     await context.close();
   }
 });
+
+test('"Copy link" puts the address of this view on the clipboard, and shows it to copy by hand when the browser refuses', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?place=oulu&lang=en' });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('.panel').waitFor();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('.share__message', { hasText: 'Link copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, page.url());
+    assert.equal(new URL(copied).searchParams.get('place'), 'oulu');
+  } finally {
+    await context.close();
+  }
+  const refused = await openApp(browser, {
+    prepare: (c) => c.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => ({ writeText: () => Promise.reject(new Error('denied')) }) });
+    }),
+  });
+  try {
+    await refused.page.getByRole('button', { name: 'Copy link' }).click();
+    const field = refused.page.getByRole('textbox', { name: 'Copy this link to share this view' });
+    await field.waitFor();
+    assert.equal(await field.inputValue(), refused.page.url());
+    assert.deepEqual(refused.errors, []);
+  } finally {
+    await refused.context.close();
+  }
+  assert.deepEqual(errors, []);
+});
