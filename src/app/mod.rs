@@ -15,6 +15,7 @@ mod scale_bar;
 mod search_box;
 mod settled_view;
 mod share_button;
+mod theme_switch;
 mod tile_layer;
 
 use std::sync::Arc;
@@ -39,6 +40,7 @@ use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
 use place_panel::PlacePanel;
 use search_box::SearchBox;
 use share_button::ShareButton;
+use theme_switch::{restore_theme, ThemeSwitch};
 
 /// Where loading the data stands. Kept explicit (rather than a resource) so that "Try again"
 /// visibly returns to the loading state.
@@ -57,6 +59,7 @@ async fn load_map_data() -> Result<MapData, LoadError> {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
+    restore_theme();
     // The shareable state starts from the page address (see core::url_state).
     let start = UrlState::parse(&address_query());
     let language = RwSignal::new(Language::first_choice(start.state.language, &browser_languages()));
@@ -151,6 +154,7 @@ pub fn App() -> impl IntoView {
                         <div class="header-actions">
                             <ViewSwitch list_mode=list_mode language=language_signal />
                             <ShareButton language=language_signal />
+                            <ThemeSwitch language=language_signal />
                         </div>
                     }),
                     LoadState::Loading | LoadState::Failed(_) => None,

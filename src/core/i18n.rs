@@ -446,6 +446,15 @@ impl UiText {
         }
     }
 
+    /// The dark-mode switch.
+    pub fn dark_mode(self) -> &'static str {
+        match self.0 {
+            Language::En => "Dark mode",
+            Language::Fi => "Tumma tila",
+            Language::Sv => "Mörkt läge",
+        }
+    }
+
     /// Accessible name of the group of language buttons.
     pub fn language_choice(self) -> &'static str {
         match self.0 {

@@ -240,3 +240,32 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Whether the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+const THEME_KEY: &str = "innomap-theme";
+
+/// The colour scheme the visitor chose on this device before (`"light"` or `"dark"`), if any.
+/// Kept in the browser's local storage only, never sent anywhere.
+pub fn stored_theme() -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    storage.get_item(THEME_KEY).ok().flatten().filter(|t| t == "light" || t == "dark")
+}
+
+/// Applies the visitor's colour scheme to the page (`data-theme` on `<html>`) and remembers it.
+pub fn apply_theme(theme: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+    // Storage can be refused (private browsing, a sandboxed frame): the choice then lasts for
+    // this visit only.
+    if let Some(storage) = window.local_storage().ok().flatten() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}

@@ -358,3 +358,28 @@ test('"Copy link" puts the address of this view on the clipboard, and shows it t
   }
   assert.deepEqual(errors, []);
 });
+
+test('dark mode follows the system, the switch overrides it for this device, and both schemes pass axe', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { colorScheme: 'dark', bypassCSP: true } });
+  try {
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    const sea = () => page.evaluate(() => getComputedStyle(document.querySelector('.map')).backgroundColor);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a dark system starts dark');
+    assert.equal(await sea(), 'rgb(22, 33, 44)');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    assert.equal(await sea(), 'rgb(201, 220, 235)', 'light although the system is dark');
+    assert.deepEqual(await axeViolations(page), [], 'axe in light mode chosen on a dark system');
+    await page.reload();
+    await page.locator('.marker').first().waitFor();
+    assert.equal(await sea(), 'rgb(201, 220, 235)', 'the choice is remembered on this device');
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    assert.equal(await sea(), 'rgb(22, 33, 44)');
+    assert.deepEqual(await axeViolations(page), [], 'axe in dark mode');
+    await screenshot(page, 'explorer-dark');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,37 @@
+//! The dark-mode switch: it starts as the system says (prefers-color-scheme) or as the visitor
+//! chose last time on this device, and pressing it fixes the choice (see `data-theme` in
+//! style.css, where every colour is a light/dark pair).
+
+use leptos::prelude::*;
+
+use crate::core::i18n::{Language, UiText};
+use crate::platform::{apply_theme, prefers_dark, stored_theme};
+
+/// Applies the colour scheme chosen on an earlier visit, before anything is drawn.
+pub fn restore_theme() {
+    if let Some(theme) = stored_theme() {
+        apply_theme(&theme);
+    }
+}
+
+/// A toggle button, pressed when the page is dark.
+#[component]
+pub fn ThemeSwitch(language: Signal<Language>) -> impl IntoView {
+    let dark = RwSignal::new(stored_theme().map_or_else(prefers_dark, |t| t == "dark"));
+    let toggle = move |_| {
+        dark.update(|d| *d = !*d);
+        apply_theme(if dark.get_untracked() { "dark" } else { "light" });
+    };
+    view! {
+        <button
+            type="button"
+            class="theme-switch"
+            aria-pressed=move || if dark.get() { "true" } else { "false" }
+            on:click=toggle
+        >
+            <span aria-hidden="true">"◐"</span>
+            // Hidden on phones, where the symbol alone fits; still the button's name.
+            <span class="theme-switch__label">{move || UiText(language.get()).dark_mode()}</span>
+        </button>
+    }
+}
