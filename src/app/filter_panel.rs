@@ -8,10 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::dataset::MapData;
+use crate::core::export::{to_csv, to_geojson};
 use crate::core::filter::{Filtered, Filters, TIMELINE};
 use crate::core::i18n::{Language, UiText};
 use crate::core::map_labels::country_name;
 use crate::core::model::MarkerKind;
+use crate::platform::download;
 
 /// Flips `value` in or out of `set`.
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
@@ -110,6 +112,27 @@ pub fn FilterPanel(
         view! { {any} {years} }
     };
 
+    // Exports what the filters let through (see core::export).
+    let export = {
+        let data = data.clone();
+        move |geojson: bool| {
+            filtered.with_untracked(|f| {
+                if geojson {
+                    let text = to_geojson(&data.dataset, &data.all.markers, f);
+                    download("innomap-places.geojson", "application/geo+json", &text);
+                } else {
+                    download(
+                        "innomap-places.csv",
+                        "text/csv;charset=utf-8",
+                        &to_csv(&data.dataset, &data.all.markers, f),
+                    );
+                }
+            })
+        }
+    };
+    let export = StoredValue::new(export);
+    let export = move |geojson: bool| export.with_value(|e| e(geojson));
+
     view! {
         <details class="filters">
             <summary>{move || text().filters(filters.with(Filters::count))}</summary>
@@ -144,6 +167,14 @@ pub fn FilterPanel(
                 <button type="button" class="filters__clear" disabled=move || filters.with(Filters::is_empty) on:click=move |_| filters.set(Filters::default())>
                     {move || text().clear_filters()}
                 </button>
+                <div class="filters__exports">
+                    <button type="button" class="filters__export filters__export--geojson" on:click=move |_| export(true)>
+                        {move || text().export_buttons().0}
+                    </button>
+                    <button type="button" class="filters__export filters__export--csv" on:click=move |_| export(false)>
+                        {move || text().export_buttons().1}
+                    </button>
+                </div>
             </div>
         </details>
         <p class="filters__result" role="status">

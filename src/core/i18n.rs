@@ -446,6 +446,15 @@ impl UiText {
         }
     }
 
+    /// The export buttons: what is shown as GeoJSON, and as CSV.
+    pub fn export_buttons(self) -> (&'static str, &'static str) {
+        match self.0 {
+            Language::En => ("Download shown places as GeoJSON", "Download shown places as CSV"),
+            Language::Fi => ("Lataa näytetyt paikat GeoJSON-tiedostona", "Lataa näytetyt paikat CSV-tiedostona"),
+            Language::Sv => ("Ladda ner visade platser som GeoJSON", "Ladda ner visade platser som CSV"),
+        }
+    }
+
     /// The dark-mode switch.
     pub fn dark_mode(self) -> &'static str {
         match self.0 {

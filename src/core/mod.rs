@@ -12,6 +12,7 @@ pub mod clip;
 pub mod cluster;
 pub mod dataset;
 pub mod error;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod geometry;

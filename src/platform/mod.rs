@@ -269,3 +269,27 @@ pub fn apply_theme(theme: &str) {
         let _ = storage.set_item(THEME_KEY, theme);
     }
 }
+
+/// Offers `content` to the visitor as a downloaded file named `file_name`. Nothing leaves the
+/// browser: the file is made from memory (a `blob:` address, released once taken).
+pub fn download(file_name: &str, mime_type: &str, content: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let anchor = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(anchor) = anchor {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    // Released a moment later, once the browser has started the download.
+    after_delay(1000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+}

@@ -4,6 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 import { launchBrowser, openApp, centreOf, settle, screenshot, item, reveal, axeViolations } from './support.mjs';
 
@@ -378,6 +379,34 @@ test('dark mode follows the system, the switch overrides it for this device, and
     assert.equal(await sea(), 'rgb(22, 33, 44)');
     assert.deepEqual(await axeViolations(page), [], 'axe in dark mode');
     await screenshot(page, 'explorer-dark');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the shown places download as GeoJSON and CSV that parse back to what the filters let through', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?countries=SE' });
+  try {
+    const [places, organisations] = (await page.locator('.filters__result').textContent()).match(/\d+/g).map(Number);
+    await page.locator('.filters summary').click();
+    const take = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+      return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    };
+    const geojson = await take('.filters__export--geojson');
+    assert.equal(geojson.name, 'innomap-places.geojson');
+    const collection = JSON.parse(geojson.text);
+    assert.equal(collection.type, 'FeatureCollection');
+    assert.equal(collection.features.length, places + organisations);
+    assert.ok(collection.features.every((f) => f.properties.country === 'SE' && f.geometry.type === 'Point'));
+    const csv = await take('.filters__export--csv');
+    assert.equal(csv.name, 'innomap-places.csv');
+    const rows = csv.text.split('\r\n').filter((line) => line);
+    assert.equal(rows[0], 'id,kind,name_en,name_fi,name_sv,country,latitude,longitude');
+    assert.equal(rows.length - 1, places + organisations);
+    const ids = new Set(collection.features.map((f) => f.id));
+    assert.ok(rows.slice(1).every((row) => ids.has(row.split(',')[0])), 'the same records in both files');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
