@@ -113,13 +113,16 @@ pub fn FilterPanel(
     };
 
     // Exports what the filters let through (see core::export).
-    let export = {
-        let data = data.clone();
-        move |geojson: bool| {
+    let export_data = StoredValue::new(data.clone());
+    let export = move |geojson: bool| {
+        export_data.with_value(|data| {
             filtered.with_untracked(|f| {
                 if geojson {
-                    let text = to_geojson(&data.dataset, &data.all.markers, f);
-                    download("innomap-places.geojson", "application/geo+json", &text);
+                    download(
+                        "innomap-places.geojson",
+                        "application/geo+json",
+                        &to_geojson(&data.dataset, &data.all.markers, f),
+                    );
                 } else {
                     download(
                         "innomap-places.csv",
@@ -128,10 +131,8 @@ pub fn FilterPanel(
                     );
                 }
             })
-        }
+        })
     };
-    let export = StoredValue::new(export);
-    let export = move |geojson: bool| export.with_value(|e| e(geojson));
 
     view! {
         <details class="filters">

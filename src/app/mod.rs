@@ -80,12 +80,17 @@ pub fn App() -> impl IntoView {
             LoadState::Loading | LoadState::Failed(_) => Filtered::default(),
         })
     });
-    let shown = Memo::new(move |_| {
-        load_state.with(|state| match state {
-            LoadState::Ready(data) => Arc::new(filtered.with(|f| data.shown_markers(f))),
-            LoadState::Loading | LoadState::Failed(_) => Arc::new(MarkerSet::default()),
-        })
-    });
+    // Compared by identity: a new set is always a change, and comparing two sets of thousands
+    // of markers would cost more than redrawing.
+    let shown = Memo::new_with_compare(
+        move |_| {
+            load_state.with(|state| match state {
+                LoadState::Ready(data) => filtered.with(|f| data.shown_markers(f)),
+                LoadState::Loading | LoadState::Failed(_) => Arc::new(MarkerSet::default()),
+            })
+        },
+        |old, new| !matches!((old, new), (Some(old), Some(new)) if Arc::ptr_eq(old, new)),
+    );
     // A place chosen outside the map (in search), for the map to fly to.
     let reveal = RwSignal::new(None::<RecordId>);
     let choose = move |suggestion: Suggestion| match suggestion.kind {

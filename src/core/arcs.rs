@@ -101,11 +101,9 @@ impl Curve {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reader::read_dataset;
 
     fn bundled() -> Dataset {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        read_dataset(&text).unwrap().dataset
+        crate::core::dataset::bundled_for_tests().dataset
     }
 
     fn id(s: &str) -> RecordId {

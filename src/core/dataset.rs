@@ -1,6 +1,8 @@
 //! What the map loads and where the camera starts: the data locations, the assembled
 //! [`MapData`], and the area and zoom range the map keeps to.
 
+use std::sync::Arc;
+
 use super::basemap::{parse_basemap, Basemap};
 use super::cluster::ClusterIndex;
 use super::error::{LoadError, Problem, Severity};
@@ -44,8 +46,9 @@ pub struct MapData {
     pub problems: Vec<Problem>,
     /// The basemap paths.
     pub basemap: Basemap,
-    /// Every place and organisation, and their groups.
-    pub all: MarkerSet,
+    /// Every place and organisation, and their groups (shared with the map when no filter is
+    /// set, rather than copied).
+    pub all: Arc<MarkerSet>,
     /// The names of everything, for search.
     pub search: SearchIndex,
     /// What each marker and project is filtered on.
@@ -97,20 +100,21 @@ impl MapData {
     pub fn from_texts(data: &str, basemap: &str) -> Result<Self, LoadError> {
         let outcome = read_dataset(data).map_err(|error| LoadError::Data { url: DATA_URL.to_owned(), error })?;
         let basemap = parse_basemap(basemap).map_err(|error| LoadError::Data { url: BASEMAP_URL.to_owned(), error })?;
-        let all = MarkerSet::new(outcome.dataset.markers());
+        let all = Arc::new(MarkerSet::new(outcome.dataset.markers()));
         let search = SearchIndex::new(&outcome.dataset);
         let ids: Vec<&RecordId> = all.markers.iter().map(|m| &m.id).collect();
         let facts = FilterFacts::new(&outcome.dataset, &ids);
         Ok(Self { dataset: outcome.dataset, problems: outcome.problems, basemap, all, search, facts })
     }
 
-    /// The markers that `filtered` lets through, grouped anew (groups depend on who is shown).
-    pub fn shown_markers(&self, filtered: &Filtered) -> MarkerSet {
+    /// The markers that `filtered` lets through, grouped anew (groups depend on who is shown);
+    /// the whole set itself when everything is shown.
+    pub fn shown_markers(&self, filtered: &Filtered) -> Arc<MarkerSet> {
         if filtered.markers.iter().all(|&on| on) {
-            return self.all.clone();
+            return Arc::clone(&self.all);
         }
         let markers = self.all.markers.iter().zip(&filtered.markers).filter(|(_, &on)| on).map(|(m, _)| m.clone());
-        MarkerSet::new(markers.collect())
+        Arc::new(MarkerSet::new(markers.collect()))
     }
 
     /// The problems that left something out of the map.
@@ -125,11 +129,6 @@ impl MapData {
         let bounds = LatLngBounds::around(innocities).or_else(|| self.all.bounds());
         view_of(bounds, size)
     }
-
-    /// The view that fits every marker ("show everything").
-    pub fn everything_view(&self, size: ScreenSize) -> Viewport {
-        self.all.everything_view(size)
-    }
 }
 
 fn view_of(bounds: Option<LatLngBounds>, size: ScreenSize) -> Viewport {
@@ -142,6 +141,15 @@ fn view_of(bounds: Option<LatLngBounds>, size: ScreenSize) -> Viewport {
 pub fn map_limits() -> ViewLimits {
     let (min, max) = ZOOM_RANGE;
     ViewLimits::for_area(MAP_AREA, Zoom::clamped(min), Zoom::clamped(max))
+}
+
+/// The bundled data file as map data without a basemap, for the core's tests.
+#[cfg(test)]
+pub(crate) fn bundled_for_tests() -> MapData {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson"))
+        .unwrap_or_else(|e| panic!("data/innocities.geojson: {e}"));
+    MapData::from_texts(&text, r#"{"type":"FeatureCollection","features":[]}"#)
+        .unwrap_or_else(|e| panic!("data/innocities.geojson: {e}"))
 }
 
 #[cfg(test)]
@@ -168,8 +176,7 @@ mod tests {
     /// ends up centred and on its own (or in the stack it shares a spot with), never zoomed out.
     #[test]
     fn a_close_up_centres_the_place_and_zooms_in_until_it_stands_alone() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        let data = MapData::from_texts(&text, r#"{"type":"FeatureCollection","features":[]}"#).unwrap();
+        let data = bundled_for_tests();
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
         let mut zoomed_in = 0;
@@ -195,7 +202,7 @@ mod tests {
         assert!(data.problems.is_empty(), "{:?}", data.problems);
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
-        let everything = data.everything_view(size);
+        let everything = data.all.everything_view(size);
         for marker in &data.all.markers {
             let is_innocity = marker.kind == MarkerKind::InnoCity;
             assert_eq!(inside(&home, marker, size), is_innocity, "{} in the home view", marker.id);

@@ -97,13 +97,9 @@ fn csv_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::MapData;
     use crate::core::filter::Filters;
 
-    fn bundled() -> MapData {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        MapData::from_texts(&text, r#"{"type":"FeatureCollection","features":[]}"#).unwrap()
-    }
+    use crate::core::dataset::bundled_for_tests as bundled;
 
     #[test]
     fn the_geojson_holds_exactly_the_shown_markers_and_reads_back() {

@@ -210,15 +210,10 @@ impl FilterFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reader::read_dataset;
 
     fn bundled() -> (Dataset, FilterFacts) {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        let dataset = read_dataset(&text).unwrap().dataset;
-        let markers = dataset.markers();
-        let ids: Vec<&RecordId> = markers.iter().map(|m| &m.id).collect();
-        let facts = FilterFacts::new(&dataset, &ids);
-        (dataset, facts)
+        let data = crate::core::dataset::bundled_for_tests();
+        (data.dataset, data.facts)
     }
 
     fn shown_ids(dataset: &Dataset, filtered: &Filtered) -> Vec<String> {

@@ -90,13 +90,9 @@ fn sorted(mut entries: Vec<ListEntry>) -> Vec<ListEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::MapData;
     use crate::core::filter::Filters;
 
-    fn bundled() -> MapData {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        MapData::from_texts(&text, r#"{"type":"FeatureCollection","features":[]}"#).unwrap()
-    }
+    use crate::core::dataset::bundled_for_tests as bundled;
 
     #[test]
     fn the_list_holds_what_the_filters_let_through_in_alphabetical_sections() {

@@ -28,8 +28,6 @@ const MAX_LABELS: usize = 400;
 pub struct LayoutItem {
     /// A stable key: the marker id for a lone marker, level and seed for a cluster.
     pub key: String,
-    /// The seed marker's index in the marker list.
-    pub seed: usize,
     /// The seed marker's record id.
     pub seed_id: RecordId,
     /// How many markers it stands for (1 for a lone marker).
@@ -163,7 +161,6 @@ fn item(
     };
     LayoutItem {
         key,
-        seed: cluster.seed,
         seed_id: seed.id.clone(),
         count,
         kind: seed.kind,
@@ -194,20 +191,16 @@ pub fn fan_offsets(count: usize) -> Vec<ScreenPoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::{map_limits, MapData};
+    use crate::core::dataset::map_limits;
     use crate::core::geometry::{ScreenOffset, ScreenSize};
 
-    fn bundled() -> MapData {
-        let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        let basemap = r#"{"type":"FeatureCollection","features":[]}"#;
-        MapData::from_texts(&data, basemap).unwrap()
-    }
+    use crate::core::dataset::bundled_for_tests as bundled;
 
     #[test]
     fn every_marker_on_screen_is_in_exactly_one_item_and_keys_are_unique() {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
-        for (view, shows_all) in [(data.home_view(size), false), (data.everything_view(size), true)] {
+        for (view, shows_all) in [(data.home_view(size), false), (data.all.everything_view(size), true)] {
             let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
             let mut seen = vec![0; data.all.markers.len()];
             for item in &layout.items {
@@ -238,7 +231,7 @@ mod tests {
     #[test]
     fn the_selected_marker_is_labelled_first() {
         let data = bundled();
-        let view = data.everything_view(ScreenSize::new(480.0, 320.0));
+        let view = data.all.everything_view(ScreenSize::new(480.0, 320.0));
         let organisation = data.all.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
         let layout =
             MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id));
@@ -266,7 +259,7 @@ mod tests {
     fn a_layout_shifted_by_a_small_pan_shows_the_same_markers_at_the_same_places() {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
-        let laid_out = data.everything_view(size);
+        let laid_out = data.all.everything_view(size);
         let fresh = MarkerLayout::new(&data.all.clusters, &data.all.markers, &laid_out, Language::En, None);
         for (dx, dy, fits) in [(0.0, 0.0, true), (100.0, -60.0, true), (-128.0, 128.0, true), (129.0, 0.0, false)] {
             let now = laid_out.panned_by(ScreenOffset { dx, dy });

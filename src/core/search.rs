@@ -210,11 +210,9 @@ const LATIN_BASE: &str = "aaaaaa?ceeeeiiii?nooooo??uuuuy??aaaaaa?ceeeeiiii?noooo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::reader::read_dataset;
 
     fn bundled() -> SearchIndex {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/innocities.geojson")).unwrap();
-        SearchIndex::new(&read_dataset(&text).unwrap().dataset)
+        crate::core::dataset::bundled_for_tests().search
     }
 
     fn ids(results: &[Suggestion]) -> Vec<&str> {
