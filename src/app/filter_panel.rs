@@ -29,6 +29,9 @@ pub fn FilterPanel(
     filters: RwSignal<Filters>,
     filtered: Memo<Filtered>,
     language: Signal<Language>,
+    /// More download buttons, shown with the panel's own (the map image).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let text = move || UiText(language.get());
     let themes = data.dataset.themes.iter().map(|t| (t.id.clone(), t.name.clone(), t.colour.css())).collect::<Vec<_>>();
@@ -175,6 +178,7 @@ pub fn FilterPanel(
                     <button type="button" class="filters__export filters__export--csv" on:click=move |_| export(false)>
                         {move || text().export_buttons().1}
                     </button>
+                    {children.map(|more| more())}
                 </div>
             </div>
         </details>

@@ -195,7 +195,7 @@ pub fn MapView(
     Effect::new(move |_| {
         let Some(id) = reveal.get() else { return };
         reveal.set(None);
-        let Some(view) = camera.latest() else { return };
+        let Some(view) = camera.latest().filter(|v| !v.size().is_empty()) else { return };
         let target =
             shown.with_untracked(|set| set.close_up(&id, &view)).or_else(|| reveal_data.all.close_up(&id, &view));
         if let Some(target) = target {
@@ -213,6 +213,9 @@ pub fn MapView(
             return;
         }
         let Some(view) = camera.latest() else { return };
+        if view.size().is_empty() {
+            return;
+        }
         let (links, _) = links_to_draw(&project_data.dataset, Some(&project), None);
         let points = links.iter().flat_map(|l| [l.from, l.to]);
         if let Some(target) = view.fitted_to_points(points, FIT_PADDING_PX) {

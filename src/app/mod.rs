@@ -1,16 +1,19 @@
 //! The Leptos user interface: thin components that hold signals, call `core` and render.
 //!
-//! [`App`] owns the load state and the selection; [`map_view`] draws the map; [`place_panel`]
-//! shows the selected place; [`notices`] shows loading, errors and skipped records.
+//! [`App`] owns the load state and the shareable state; [`map_view`] draws the map;
+//! [`detail_panel`] shows the open place, organisation, project or theme ([`navigation`] opens
+//! one from anywhere); [`notices`] shows loading, errors and skipped records.
 
 mod basemap_layer;
+mod detail_panel;
 mod filter_panel;
 mod keyed_signals;
 mod language_switch;
 mod list_view;
+mod map_image;
 mod map_view;
+mod navigation;
 mod notices;
-mod place_panel;
 mod scale_bar;
 mod search_box;
 mod settled_view;
@@ -24,20 +27,24 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::dataset::{MapData, MarkerSet, BASEMAP_URL, DATA_URL};
+use crate::core::detail::Target;
 use crate::core::error::LoadError;
 use crate::core::filter::Filtered;
 use crate::core::i18n::{Language, UiText};
 use crate::core::model::RecordId;
+use crate::core::model::RecordType;
 use crate::core::search::{ResultKind, Suggestion};
 use crate::core::url_state::{MapPosition, UrlState};
 use crate::platform::{address_query, browser_languages, fetch_text, set_document_language, write_address_query};
 
+use detail_panel::DetailPanel;
 use filter_panel::FilterPanel;
 use language_switch::LanguageSwitch;
 use list_view::{ListView, ViewSwitch};
+use map_image::MapImageButton;
 use map_view::MapView;
+use navigation::Navigator;
 use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
-use place_panel::PlacePanel;
 use search_box::SearchBox;
 use share_button::ShareButton;
 use theme_switch::{restore_theme, ThemeSwitch};
@@ -91,29 +98,33 @@ pub fn App() -> impl IntoView {
         },
         |old, new| !matches!((old, new), (Some(old), Some(new)) if Arc::ptr_eq(old, new)),
     );
-    // A place chosen outside the map (in search), for the map to fly to.
+    // A place chosen outside the map (in search, a panel or the list), for the map to fly to.
     let reveal = RwSignal::new(None::<RecordId>);
-    let choose = move |suggestion: Suggestion| match suggestion.kind {
-        ResultKind::Place(_) | ResultKind::Organisation => {
-            selected.set(Some(suggestion.id.clone()));
-            reveal.set(Some(suggestion.id));
-        }
-        ResultKind::Project => shown_project.set(Some(suggestion.id)),
-        ResultKind::Theme => {}
+    // The shareable state as one value: written to the address, and the base of every in-app link.
+    let url_state = Memo::new(move |_| UrlState {
+        language: Some(language.get()),
+        selected: selected.get(),
+        project: shown_project.get(),
+        position: position.get(),
+        filters: filters.get(),
+        list: list_mode.get(),
+    });
+    let navigator = Navigator { selected, shown_project, reveal, state: url_state, other_parameters };
+    let choose = move |suggestion: Suggestion| {
+        let record = match suggestion.kind {
+            ResultKind::Place(_) => RecordType::Place,
+            ResultKind::Organisation => RecordType::Organisation,
+            ResultKind::Project => RecordType::Project,
+            ResultKind::Theme => RecordType::Theme,
+        };
+        navigator.open(&Target { id: suggestion.id, record });
     };
 
     Effect::new(move |_| set_document_language(language.get().code()));
     // Every change of the shareable state is written to the address: a new selection as a new
     // history step, anything else in place of the current one.
     Effect::new(move |_| {
-        let next = UrlState {
-            language: Some(language.get()),
-            selected: selected.get(),
-            project: shown_project.get(),
-            position: position.get(),
-            filters: filters.get(),
-            list: list_mode.get(),
-        };
+        let next = url_state.get();
         let current = UrlState::parse(&address_query()).state;
         write_address_query(&next.to_query(&other_parameters.get_value()), current.is_new_step(&next));
     });
@@ -155,7 +166,9 @@ pub fn App() -> impl IntoView {
                 {move || match load_state.get() {
                     LoadState::Ready(data) => Some(view! {
                         <SearchBox data=data.clone() language=language_signal on_choose=choose />
-                        <FilterPanel data=data filters=filters filtered=filtered language=language_signal />
+                        <FilterPanel data=data.clone() filters=filters filtered=filtered language=language_signal>
+                            <MapImageButton data=data shown=shown position=position navigator=navigator language=language_signal />
+                        </FilterPanel>
                         <div class="header-actions">
                             <ViewSwitch list_mode=list_mode language=language_signal />
                             <ShareButton language=language_signal />
@@ -191,7 +204,7 @@ pub fn App() -> impl IntoView {
                             />
                             </div>
                             {move || list_mode.get().then(|| view! {
-                                <ListView data=list_data.clone() filtered=filtered selected=selected language=language_signal />
+                                <ListView data=list_data.clone() filtered=filtered navigator=navigator language=language_signal />
                             })}
                             // In a closure of its own, so a change of language redraws the notice, not the map.
                             {move || view! { <SkippedRecordsNotice text=UiText(language.get()) problems=skipped.clone() /> }}
@@ -202,7 +215,7 @@ pub fn App() -> impl IntoView {
             </main>
             // The panel is a top-level landmark of its own (an aside inside main is not).
             {move || match load_state.get() {
-                LoadState::Ready(data) => Some(view! { <PlacePanel data=data selected=selected shown_project=shown_project language=language_signal /> }),
+                LoadState::Ready(data) => Some(view! { <DetailPanel data=data navigator=navigator language=language_signal /> }),
                 LoadState::Loading | LoadState::Failed(_) => None,
             }}
         </div>

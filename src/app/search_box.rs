@@ -9,7 +9,7 @@ use web_sys::KeyboardEvent;
 
 use crate::core::dataset::MapData;
 use crate::core::i18n::{Language, UiText};
-use crate::core::search::{ResultKind, Suggestion};
+use crate::core::search::Suggestion;
 
 const INPUT_ID: &str = "search-input";
 const LIST_ID: &str = "search-suggestions";
@@ -28,11 +28,7 @@ pub fn SearchBox(
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    // Themes are indexed but not offered yet: choosing one needs the theme panel to go to.
-    let suggestions = Memo::new(move |_| {
-        let found = query.with(|q| data.search.search(q, language.get()));
-        found.into_iter().filter(|s| s.kind != ResultKind::Theme).collect::<Vec<_>>()
-    });
+    let suggestions = Memo::new(move |_| query.with(|q| data.search.search(q, language.get())));
     let text = move || UiText(language.get());
     let expanded = move || open.get() && suggestions.with(|s| !s.is_empty());
 

@@ -73,6 +73,12 @@ impl ScreenSize {
         Self { width: clean(width), height: clean(height) }
     }
 
+    /// Whether it has no area: the element is hidden (a list shown instead of the map) or not
+    /// laid out yet, so there is nothing to fit a view into.
+    pub fn is_empty(self) -> bool {
+        !(self.width > 0.0 && self.height > 0.0)
+    }
+
     /// The centre of the element.
     pub fn center(self) -> ScreenPoint {
         ScreenPoint::new(self.width / 2.0, self.height / 2.0)
@@ -82,6 +88,14 @@ impl ScreenSize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_size_without_area_is_empty() {
+        assert!(!ScreenSize::new(390.0, 844.0).is_empty());
+        for (w, h) in [(0.0, 800.0), (1280.0, 0.0), (f64::NAN, 10.0), (-1.0, 5.0)] {
+            assert!(ScreenSize::new(w, h).is_empty(), "{w} × {h}");
+        }
+    }
 
     #[test]
     fn offsets_add_and_subtract() {

@@ -225,9 +225,9 @@ impl UiText {
     /// The search field's label.
     pub fn search_label(self) -> &'static str {
         match self.0 {
-            Language::En => "Search places, organisations and projects",
-            Language::Fi => "Hae paikkoja, organisaatioita ja hankkeita",
-            Language::Sv => "Sök orter, organisationer och projekt",
+            Language::En => "Search places, organisations, projects and themes",
+            Language::Fi => "Hae paikkoja, organisaatioita, hankkeita ja teemoja",
+            Language::Sv => "Sök orter, organisationer, projekt och teman",
         }
     }
 
@@ -455,6 +455,15 @@ impl UiText {
         }
     }
 
+    /// The button that downloads the map as an image.
+    pub fn export_image(self) -> &'static str {
+        match self.0 {
+            Language::En => "Download the map as an image (SVG)",
+            Language::Fi => "Lataa kartta kuvana (SVG)",
+            Language::Sv => "Ladda ner kartan som bild (SVG)",
+        }
+    }
+
     /// The dark-mode switch.
     pub fn dark_mode(self) -> &'static str {
         match self.0 {
@@ -572,6 +581,193 @@ impl UiText {
             Language::En => "(external site, opens in a new tab)",
             Language::Fi => "(ulkoinen sivusto, avautuu uuteen välilehteen)",
             Language::Sv => "(extern webbplats, öppnas i en ny flik)",
+        }
+    }
+
+    /// Label of the other members of a place's agreement.
+    pub fn agreement_partners(self) -> &'static str {
+        match self.0 {
+            Language::En => "Together with",
+            Language::Fi => "Yhdessä",
+            Language::Sv => "Tillsammans med",
+        }
+    }
+
+    /// Label of an agreement's own priorities.
+    pub fn focus(self) -> &'static str {
+        match self.0 {
+            Language::En => "Focus",
+            Language::Fi => "Painopisteet",
+            Language::Sv => "Fokus",
+        }
+    }
+
+    /// Label of a place's themes.
+    pub fn themes(self) -> &'static str {
+        match self.0 {
+            Language::En => "Themes",
+            Language::Fi => "Teemat",
+            Language::Sv => "Teman",
+        }
+    }
+
+    /// The theme of a project that spans every theme (such as national coordination).
+    pub fn all_themes(self) -> &'static str {
+        match self.0 {
+            Language::En => "All themes",
+            Language::Fi => "Kaikki teemat",
+            Language::Sv => "Alla teman",
+        }
+    }
+
+    /// What kind of body an organisation is.
+    pub fn organisation_kind(self, kind: crate::core::model::OrganisationKind) -> &'static str {
+        use crate::core::model::OrganisationKind as K;
+        match (kind, self.0) {
+            (K::University, Language::En) => "university",
+            (K::University, Language::Fi) => "yliopisto",
+            (K::University, Language::Sv) => "universitet",
+            (K::Research, Language::En) => "research organisation",
+            (K::Research, Language::Fi) => "tutkimuslaitos",
+            (K::Research, Language::Sv) => "forskningsinstitut",
+            (K::Education, Language::En) => "education provider",
+            (K::Education, Language::Fi) => "oppilaitos",
+            (K::Education, Language::Sv) => "läroanstalt",
+            (K::Company, Language::En) => "company",
+            (K::Company, Language::Fi) => "yritys",
+            (K::Company, Language::Sv) => "företag",
+            (K::IndustrialPark, Language::En) => "industrial park",
+            (K::IndustrialPark, Language::Fi) => "teollisuuspuisto",
+            (K::IndustrialPark, Language::Sv) => "industripark",
+            (K::Port, Language::En) => "port",
+            (K::Port, Language::Fi) => "satama",
+            (K::Port, Language::Sv) => "hamn",
+            (K::DevelopmentCompany, Language::En) => "development company",
+            (K::DevelopmentCompany, Language::Fi) => "kehitysyhtiö",
+            (K::DevelopmentCompany, Language::Sv) => "utvecklingsbolag",
+            (K::PublicAuthority, Language::En) => "public authority",
+            (K::PublicAuthority, Language::Fi) => "viranomainen",
+            (K::PublicAuthority, Language::Sv) => "myndighet",
+            (K::Network, Language::En) => "network",
+            (K::Network, Language::Fi) => "verkosto",
+            (K::Network, Language::Sv) => "nätverk",
+        }
+    }
+
+    /// Heading of the organisations at a place.
+    pub fn organisations_here(self) -> &'static str {
+        match self.0 {
+            Language::En => "Organisations here",
+            Language::Fi => "Organisaatiot täällä",
+            Language::Sv => "Organisationer här",
+        }
+    }
+
+    /// Heading of visits, events and partnerships.
+    pub fn activities(self) -> &'static str {
+        match self.0 {
+            Language::En => "Visits and events",
+            Language::Fi => "Vierailut ja tapahtumat",
+            Language::Sv => "Besök och evenemang",
+        }
+    }
+
+    /// Heading of a project's partners.
+    pub fn partners(self) -> &'static str {
+        match self.0 {
+            Language::En => "Partners",
+            Language::Fi => "Kumppanit",
+            Language::Sv => "Partner",
+        }
+    }
+
+    /// Label of a project's lead place and organisations.
+    pub fn lead(self) -> &'static str {
+        match self.0 {
+            Language::En => "Lead",
+            Language::Fi => "Vetäjä",
+            Language::Sv => "Ledare",
+        }
+    }
+
+    /// Label of when a project runs.
+    pub fn period(self) -> &'static str {
+        match self.0 {
+            Language::En => "Period",
+            Language::Fi => "Kausi",
+            Language::Sv => "Period",
+        }
+    }
+
+    /// Label of a project's total budget.
+    pub fn budget(self) -> &'static str {
+        match self.0 {
+            Language::En => "Budget",
+            Language::Fi => "Budjetti",
+            Language::Sv => "Budget",
+        }
+    }
+
+    /// Label of a project's public funding.
+    pub fn public_funding(self) -> &'static str {
+        match self.0 {
+            Language::En => "Public funding",
+            Language::Fi => "Julkinen rahoitus",
+            Language::Sv => "Offentlig finansiering",
+        }
+    }
+
+    /// Label of who funds a project.
+    pub fn funder(self) -> &'static str {
+        match self.0 {
+            Language::En => "Funder",
+            Language::Fi => "Rahoittaja",
+            Language::Sv => "Finansiär",
+        }
+    }
+
+    /// Label of who coordinates a project.
+    pub fn coordinator(self) -> &'static str {
+        match self.0 {
+            Language::En => "Coordinator",
+            Language::Fi => "Koordinaattori",
+            Language::Sv => "Koordinator",
+        }
+    }
+
+    /// What a panel says of a fact no source gives.
+    pub fn not_known(self) -> &'static str {
+        match self.0 {
+            Language::En => "not known",
+            Language::Fi => "ei tiedossa",
+            Language::Sv => "inte känt",
+        }
+    }
+
+    /// Lead-in for a record's names in the other languages.
+    pub fn also_called(self) -> &'static str {
+        match self.0 {
+            Language::En => "Also",
+            Language::Fi => "Myös",
+            Language::Sv => "Även",
+        }
+    }
+
+    /// Heading of further-reading links.
+    pub fn further_reading(self) -> &'static str {
+        match self.0 {
+            Language::En => "Read more",
+            Language::Fi => "Lue lisää",
+            Language::Sv => "Läs mer",
+        }
+    }
+
+    /// Heading of the official website.
+    pub fn website(self) -> &'static str {
+        match self.0 {
+            Language::En => "Website",
+            Language::Fi => "Verkkosivut",
+            Language::Sv => "Webbplats",
         }
     }
 

@@ -569,6 +569,14 @@ impl MarkerKind {
         }
     }
 
+    /// The type of record a marker of this kind stands for.
+    pub const fn record(self) -> RecordType {
+        match self {
+            Self::InnoCity | Self::Partner => RecordType::Place,
+            Self::Organisation => RecordType::Organisation,
+        }
+    }
+
     /// The kind in words, for names and panels.
     pub fn label(self, language: Language) -> &'static str {
         match (self, language) {

@@ -3,8 +3,11 @@
 //!
 //! The query string holds, each only when it differs from the default:
 //! - `lang=fi`: the language (`en`, `fi` or `sv`);
-//! - `place=oulu`: the selected place or organisation, by record id;
-//! - `project=battery-chemistry`: the project whose links are drawn on the map;
+//! - `open=oulu`: the record whose panel is open (a place, an organisation, a project or a
+//!   theme), by id; `place=` is read the same way, as links shared before themes and projects
+//!   had panels used it;
+//! - `project=battery-chemistry`: the project whose links are drawn on the map (opening a
+//!   project's panel draws them too, see [`UrlState::with_opened`]);
 //! - `map=6.25/64.0123/25.4712`: the view as zoom / latitude / longitude of the centre (the
 //!   order OpenStreetMap uses), with enough decimals that the view comes back within a pixel;
 //! - the filters (see `core::filter`): `themes=green-electrification,battery-chemistry`,
@@ -21,7 +24,7 @@ use super::filter::{Filters, TIMELINE};
 use super::geo::LatLng;
 use super::geometry::ScreenSize;
 use super::i18n::Language;
-use super::model::{MarkerKind, RecordId};
+use super::model::{MarkerKind, RecordId, RecordType};
 use super::projection::{project, unproject};
 use super::viewport::{ViewLimits, Viewport, Zoom};
 
@@ -110,7 +113,7 @@ fn short_decimal(mut text: String) -> String {
 pub struct UrlState {
     /// The language chosen, if one was.
     pub language: Option<Language>,
-    /// The selected place or organisation.
+    /// The record whose panel is open: a place, an organisation, a project or a theme.
     pub selected: Option<RecordId>,
     /// The project whose links are shown.
     pub project: Option<RecordId>,
@@ -146,7 +149,9 @@ pub struct ParsedQuery {
 }
 
 const LANGUAGE: &str = "lang";
-const PLACE: &str = "place";
+const OPEN: &str = "open";
+/// What `open` was called before themes and projects had panels; still read.
+const OLD_OPEN: &str = "place";
 const PROJECT: &str = "project";
 const MAP: &str = "map";
 const THEMES: &str = "themes";
@@ -164,8 +169,9 @@ impl UrlState {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut seen = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let known = [LANGUAGE, PLACE, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS, VIEW].contains(&name);
+            let (written_name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let name = if written_name == OLD_OPEN { OPEN } else { written_name };
+            let known = [LANGUAGE, OPEN, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS, VIEW].contains(&name);
             if !known {
                 parsed.other.push(pair.to_owned());
                 continue;
@@ -177,7 +183,7 @@ impl UrlState {
             let state = &mut parsed.state;
             let expected = match name {
                 LANGUAGE => Language::from_tag(value).map(|l| state.language = Some(l)).ok_or("en, fi or sv"),
-                PLACE => RecordId::parse(value).map(|id| state.selected = Some(id)).ok_or("a record id"),
+                OPEN => RecordId::parse(value).map(|id| state.selected = Some(id)).ok_or("a record id"),
                 PROJECT => RecordId::parse(value).map(|id| state.project = Some(id)).ok_or("a record id"),
                 MAP => MapPosition::parse(value)
                     .map(|p| state.position = Some(p))
@@ -204,7 +210,7 @@ impl UrlState {
             };
             if let Err(expected) = expected {
                 let found: String = value.chars().take(40).collect();
-                parsed.problems.push(UrlProblem { name: name.to_owned(), found, expected });
+                parsed.problems.push(UrlProblem { name: written_name.to_owned(), found, expected });
             }
         }
         parsed
@@ -217,7 +223,7 @@ impl UrlState {
             pairs.push(format!("{LANGUAGE}={}", language.code()));
         }
         if let Some(id) = &self.selected {
-            pairs.push(format!("{PLACE}={id}"));
+            pairs.push(format!("{OPEN}={id}"));
         }
         if let Some(id) = &self.project {
             pairs.push(format!("{PROJECT}={id}"));
@@ -248,6 +254,14 @@ impl UrlState {
         } else {
             format!("?{}", pairs.join("&"))
         }
+    }
+
+    /// The state after the visitor opens the panel of `id`, a record of type `record`: opening a
+    /// project also draws its links on the map; opening anything else leaves the links drawn as
+    /// they were, so a visitor can follow a project from partner to partner.
+    pub fn with_opened(&self, id: RecordId, record: RecordType) -> UrlState {
+        let project = if record == RecordType::Project { Some(id.clone()) } else { self.project.clone() };
+        UrlState { selected: Some(id), project, ..self.clone() }
     }
 
     /// Whether going from `self` to `next` changes what is selected or shown, which makes a new
@@ -281,7 +295,7 @@ mod tests {
         let query = state.to_query(&other);
         assert_eq!(
             query,
-            "?lang=sv&place=kokkola&project=battery-chemistry&map=7.5/63.838/23.13&view=list&utm_source=city&embed"
+            "?lang=sv&open=kokkola&project=battery-chemistry&map=7.5/63.838/23.13&view=list&utm_source=city&embed"
         );
         let parsed = UrlState::parse(&query);
         assert_eq!(parsed.state, state);
@@ -289,6 +303,28 @@ mod tests {
         assert!(parsed.problems.is_empty());
         assert_eq!(UrlState::default().to_query(&[]), "");
         assert_eq!(UrlState::parse(""), ParsedQuery::default());
+    }
+
+    #[test]
+    fn opening_a_project_draws_its_links_and_opening_anything_else_keeps_them() {
+        let state = UrlState { project: Some(id("battery")), selected: Some(id("kokkola")), ..UrlState::default() };
+        let project = state.with_opened(id("photonics"), RecordType::Project);
+        assert_eq!((project.selected, project.project), (Some(id("photonics")), Some(id("photonics"))));
+        for record in [RecordType::Place, RecordType::Organisation, RecordType::Theme] {
+            let next = state.with_opened(id("joensuu"), record);
+            assert_eq!((next.selected.clone(), next.project.clone()), (Some(id("joensuu")), Some(id("battery"))));
+            assert!(state.is_new_step(&next));
+        }
+    }
+
+    #[test]
+    fn links_shared_with_the_old_place_parameter_still_open_their_panel() {
+        assert_eq!(UrlState::parse("?place=oulu").state.selected, Some(id("oulu")));
+        assert_eq!(UrlState::parse("?place=oulu").state.to_query(&[]), "?open=oulu");
+        // `place` and `open` are one parameter: the first written counts.
+        assert_eq!(UrlState::parse("?open=kuopio&place=oulu").state.selected, Some(id("kuopio")));
+        let bad = UrlState::parse("?place=Not%20an%20id");
+        assert_eq!(bad.problems[0].name, "place");
     }
 
     #[test]

@@ -116,6 +116,31 @@ pub fn focus_selector(selector: &str) {
     }
 }
 
+/// The element that had keyboard focus when a panel opened, to give focus back to when it closes.
+#[derive(Default)]
+pub struct FocusReturn(Option<HtmlElement>);
+
+impl FocusReturn {
+    /// Remembers the element focused now.
+    pub fn capture() -> Self {
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        Self(active.and_then(|e| e.dyn_into::<HtmlElement>().ok()))
+    }
+
+    /// Focuses the remembered element if it is still on the page and shown; `false` otherwise
+    /// (it was a link in a panel that has since changed, or a marker that scrolled away).
+    pub fn restore(&self) -> bool {
+        let Some(element) = &self.0 else { return false };
+        // `offsetParent` is null for an element that is hidden or no longer in the document.
+        if !element.is_connected() || element.offset_parent().is_none() {
+            return false;
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        element.focus_with_options(&options).is_ok()
+    }
+}
+
 /// Whether keyboard focus has fallen back to the page body (its element was removed).
 pub fn focus_is_lost() -> bool {
     let document = web_sys::window().and_then(|w| w.document());
@@ -268,6 +293,42 @@ pub fn apply_theme(theme: &str) {
     if let Some(storage) = window.local_storage().ok().flatten() {
         let _ = storage.set_item(THEME_KEY, theme);
     }
+}
+
+/// The colours the page's CSS custom properties `properties` resolve to now (as `rgb(…)`), in
+/// order; an empty string for one that cannot be read. Read through a hidden probe's computed
+/// colour, because a property's own value is its unresolved text (`light-dark(…)`), which only
+/// a browser can draw.
+pub fn resolved_colours(properties: &[&str]) -> Vec<String> {
+    let resolve = || -> Option<Vec<String>> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let probe = document.create_element("span").ok()?.dyn_into::<HtmlElement>().ok()?;
+        probe.set_attribute("aria-hidden", "true").ok()?;
+        probe.style().set_property("display", "none").ok()?;
+        document.body()?.append_child(&probe).ok()?;
+        let colours = properties
+            .iter()
+            .map(|property| {
+                let _ = probe.style().set_property("color", &format!("var({property})"));
+                window
+                    .get_computed_style(&probe)
+                    .ok()
+                    .flatten()
+                    .and_then(|style| style.get_property_value("color").ok())
+                    .unwrap_or_default()
+            })
+            .collect();
+        probe.remove();
+        Some(colours)
+    };
+    resolve().unwrap_or_default()
+}
+
+/// The size of the first element matching `selector`, if there is one.
+pub fn size_of(selector: &str) -> Option<ScreenSize> {
+    let element = web_sys::window()?.document()?.query_selector(selector).ok().flatten()?;
+    Some(element_size(&element))
 }
 
 /// Offers `content` to the visitor as a downloaded file named `file_name`. Nothing leaves the

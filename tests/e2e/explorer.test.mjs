@@ -43,7 +43,8 @@ test('a deep link restores language, selection, project links and view exactly, 
     const now = parameters(page);
     assert.equal(now.get('map'), '9.5/63.838/23.13');
     assert.equal(now.get('utm_source'), 'city');
-    assert.equal(now.get('place'), 'kokkola');
+    assert.equal(now.get('open'), 'kokkola', 'the old place= parameter is written back as open=');
+    assert.equal(now.get('place'), null);
     assert.deepEqual(await axeViolations(page), [], 'axe on the Finnish deep link');
     await screenshot(page, 'explorer-deep-link-fi');
     assert.deepEqual(errors, []);
@@ -74,9 +75,12 @@ test('the first language follows the browser, and the switch changes every text,
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
     assert.equal(await page.locator('.app').getAttribute('lang'), 'fi');
     assert.equal(await page.locator('.map').getAttribute('aria-label'), 'Kartta innokaupungeista ja niiden kumppanialueista');
+    await settle(page);
+    await screenshot(page, 'explorer-language-fi');
     await page.locator('.language-switch__button[lang="en"]').click();
     await addressHas(page, 'lang', 'en');
     assert.match(await item(page, 'kokkola').getAttribute('aria-label'), /Kokkola/);
+    await screenshot(page, 'explorer-language-en');
     await page.locator('.language-switch__button[lang="sv"]').click();
     await settle(page);
     assert.match(await item(page, 'kokkola').getAttribute('aria-label'), /Karleby/, 'marker names follow the language');
@@ -88,7 +92,7 @@ test('the first language follows the browser, and the switch changes every text,
     await page.locator('.marker').first().waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
     assert.deepEqual(await axeViolations(page), [], 'axe in Swedish');
-    await screenshot(page, 'explorer-swedish');
+    await screenshot(page, 'explorer-language-sv');
   } finally {
     await context.close();
   }
@@ -100,10 +104,10 @@ test('Back and Forward move between selections; panning replaces the current ste
     const historyLength = () => page.evaluate(() => history.length);
     const start = await historyLength();
     await (await reveal(page, 'oulu', 'Oulu')).click();
-    await addressHas(page, 'place', 'oulu');
+    await addressHas(page, 'open', 'oulu');
     await page.keyboard.press('Escape');
     await (await reveal(page, 'turku', 'Turku')).click();
-    await addressHas(page, 'place', 'turku');
+    await addressHas(page, 'open', 'turku');
     const afterSelections = await historyLength();
     // Panning the map rewrites the position but adds no step.
     const map = page.locator('.map');
@@ -116,14 +120,14 @@ test('Back and Forward move between selections; panning replaces the current ste
     assert.equal(await historyLength(), afterSelections, 'a pan is not a history step');
     assert.ok(afterSelections >= start + 3, `three selection steps (${start} → ${afterSelections})`);
     await page.goBack();
-    await addressHas(page, 'place', null);
+    await addressHas(page, 'open', null);
     assert.equal(await page.locator('.panel').count(), 0, 'back to no selection');
     await page.goBack();
-    await addressHas(page, 'place', 'oulu');
+    await addressHas(page, 'open', 'oulu');
     await page.locator('.panel h2', { hasText: 'Oulu' }).waitFor();
     await page.goForward();
     await page.goForward();
-    await addressHas(page, 'place', 'turku');
+    await addressHas(page, 'open', 'turku');
     await page.locator('.panel h2', { hasText: 'Turku' }).waitFor();
   } finally {
     await context.close();
@@ -133,7 +137,7 @@ test('Back and Forward move between selections; panning replaces the current ste
 test('search forgives diacritics and finds names in other languages; arrows, Enter and Escape work the list; the map flies to the choice', async () => {
   const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
   try {
-    const input = page.getByRole('combobox', { name: 'Search places, organisations and projects' });
+    const input = page.getByRole('combobox', { name: 'Search places, organisations, projects and themes' });
     const options = page.locator('.search__option');
     await input.click();
     await input.pressSequentially('jyvaskyla');
@@ -152,7 +156,7 @@ test('search forgives diacritics and finds names in other languages; arrows, Ent
     await input.press('Enter');
     // Chosen: the panel opens on it, the address names it, the map has flown to it.
     await page.locator('.panel h2', { hasText: 'Jyväskylä' }).waitFor();
-    await addressHas(page, 'place', 'jyvaskyla');
+    await addressHas(page, 'open', 'jyvaskyla');
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
     await settle(page);
     const map = await page.locator('.map').boundingBox();
@@ -339,7 +343,7 @@ test('"Copy link" puts the address of this view on the clipboard, and shows it t
     await page.locator('.share__message', { hasText: 'Link copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, page.url());
-    assert.equal(new URL(copied).searchParams.get('place'), 'oulu');
+    assert.equal(new URL(copied).searchParams.get('open'), 'oulu');
   } finally {
     await context.close();
   }

@@ -195,7 +195,7 @@ test('clicking a marker opens the panel with its name; Escape closes it and retu
     assert.equal(await panel.locator('h2').textContent(), 'Rovaniemi');
     assert.match(await panel.textContent(), /Lappi|Lapland/, 'the region is shown');
     await settle(page);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'place-panel-title', 'focus moves into the panel');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-panel-title', 'focus moves into the panel');
     await screenshot(page, 'panel-open');
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });

@@ -1,0 +1,231 @@
+//! The side panel (a bottom sheet on phones) for the open record: a place, an organisation, a
+//! project or a theme. Its content comes ready-made from `core::detail`; this component lays it
+//! out. Names of other records are links that open their panels (and have real addresses).
+//!
+//! The panel takes focus when it opens, so its details are read out next, and gives focus back
+//! to what opened it when it closes (Escape or the close button), so keyboard users never get
+//! lost.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use web_sys::MouseEvent;
+
+use super::navigation::Navigator;
+use crate::core::dataset::MapData;
+use crate::core::detail::{describe, Detail, Entry, SourceLine};
+use crate::core::i18n::{Language, UiText};
+use crate::core::model::{RecordType, SafeUrl};
+use crate::platform::{focus_selector, on_next_frame, FocusReturn};
+
+const TITLE_ID: &str = "detail-panel-title";
+
+/// Details of the open record, or nothing when none is open.
+#[component]
+pub fn DetailPanel(data: Arc<MapData>, navigator: Navigator, language: Signal<Language>) -> impl IntoView {
+    let selected = navigator.selected;
+    let opener = StoredValue::new_local(FocusReturn::default());
+    let close = move || {
+        let Some(id) = selected.get_untracked() else { return };
+        selected.set(None);
+        on_next_frame(move || {
+            if !opener.with_value(FocusReturn::restore) {
+                // Record ids are restricted to a-z, 0-9 and '-', so they are safe inside a
+                // selector: the marker on the map, or the line of the list when it is shown.
+                focus_selector(&format!(
+                    ".map-area:not([hidden]) [data-place-id=\"{id}\"], .list-view [data-place-id=\"{id}\"], .map-area:not([hidden]) .map"
+                ));
+            }
+        });
+    };
+    let escape = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" && selected.with_untracked(Option::is_some) {
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
+
+    // Remember what had focus when the panel opened, then move focus to its title whenever it
+    // shows another record.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = selected.with(Option::is_some);
+        if is_open && was_open != Some(true) {
+            opener.set_value(FocusReturn::capture());
+        }
+        if is_open {
+            on_next_frame(|| focus_selector(&format!("#{TITLE_ID}")));
+        }
+        is_open
+    });
+
+    move || {
+        let id = selected.get()?;
+        let lang = language.get();
+        let detail = describe(&data, &id, lang)?;
+        Some(view! { <DetailView detail=detail navigator=navigator text=UiText(lang) on_close=close /> })
+    }
+}
+
+#[component]
+fn DetailView(
+    detail: Detail,
+    navigator: Navigator,
+    text: UiText,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Detail {
+        record,
+        kind,
+        name,
+        other_names,
+        subtitle,
+        description,
+        facts,
+        sections,
+        website,
+        links,
+        notes,
+        sources,
+        checked,
+    } = detail;
+    let in_project_panel = record == RecordType::Project;
+    let entry_item = move |entry: Entry| {
+        // A project listed in another record's panel can have its links drawn from here.
+        let project = entry.target.as_ref().filter(|t| t.record == RecordType::Project).map(|t| t.id.clone());
+        let project_id = project.as_ref().map(|id| id.as_str().to_owned());
+        let toggle = project
+            .filter(|_| !in_project_panel)
+            .map(|id| view! { <ProjectLinksToggle project=id navigator=navigator text=text /> });
+        view! {
+            <li data-project-id=project_id>
+                <EntryName entry=entry.clone() navigator=navigator />
+                {entry.note.map(|n| view! { <span class="panel__muted">" · "{n}</span> })}
+                {toggle}
+            </li>
+        }
+    };
+    view! {
+        <aside class="panel" aria-labelledby=TITLE_ID data-record=record.code()>
+            <button type="button" class="panel__close" aria-label=text.close() on:click=move |_| on_close()>
+                <span aria-hidden="true">"×"</span>
+            </button>
+            <p class="panel__kind">{kind}</p>
+            <h2 id=TITLE_ID tabindex="-1">{name}</h2>
+            {subtitle.map(|s| view! { <p class="panel__region">{s}</p> })}
+            {(!other_names.is_empty()).then(|| view! {
+                <p class="panel__names">
+                    {text.also_called()}": "
+                    {other_names.into_iter().enumerate().map(|(i, (l, name))| view! {
+                        {(i > 0).then_some(", ")}
+                        <span lang=l.code()>{name}</span>
+                    }).collect_view()}
+                </p>
+            })}
+            {description.map(|d| view! { <p>{d}</p> })}
+            {(!facts.is_empty()).then(|| view! {
+                <dl class="panel__facts">
+                    {facts.into_iter().map(|fact| view! {
+                        <div class="panel__fact">
+                            <dt>{fact.label}</dt>
+                            <dd>
+                                {fact.values.into_iter().enumerate().map(|(i, value)| view! {
+                                    {(i > 0).then_some(", ")}
+                                    <EntryName entry=value navigator=navigator />
+                                }).collect_view()}
+                            </dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            })}
+            {website.map(|url| view! {
+                <p class="panel__website">{text.website()}": "<ExternalLink url=url.clone() label=url.as_str().to_owned() text=text /></p>
+            })}
+            {sections.into_iter().map(|section| view! {
+                <section class="panel__section">
+                    <h3>{section.title}</h3>
+                    <ul class="panel__entries">{section.entries.into_iter().map(entry_item).collect_view()}</ul>
+                </section>
+            }).collect_view()}
+            {(!links.is_empty()).then(|| view! {
+                <section class="panel__section">
+                    <h3>{text.further_reading()}</h3>
+                    <ul class="panel__entries">{source_items(links, text)}</ul>
+                </section>
+            })}
+            {notes.map(|n| view! { <p class="panel__note">{n}</p> })}
+            {(!sources.is_empty()).then(|| view! {
+                <details class="panel__sources">
+                    <summary>{text.sources(checked)}</summary>
+                    <ul>{source_items(sources, text)}</ul>
+                </details>
+            })}
+        </aside>
+    }
+}
+
+fn source_items(lines: Vec<SourceLine>, text: UiText) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|line| match line.url {
+            Some(url) => view! { <li><ExternalLink url=url label=line.text text=text /></li> }.into_any(),
+            None => view! { <li>{line.text}</li> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// A name: a link that opens its record's panel, or plain text. A plain click stays in the app;
+/// a click with a modifier key (or the middle button) is left to the browser, so the address
+/// opens in a new tab or window as with any link.
+#[component]
+fn EntryName(entry: Entry, navigator: Navigator) -> impl IntoView {
+    match entry.target {
+        Some(target) => {
+            let record = target.record.code();
+            let href = {
+                let target = target.clone();
+                move || navigator.href(&target)
+            };
+            let on_click = move |ev: MouseEvent| {
+                if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+                    return;
+                }
+                ev.prevent_default();
+                navigator.open(&target);
+            };
+            view! { <a class="panel__link" href=href data-opens=record on:click=on_click>{entry.text}</a> }.into_any()
+        }
+        None => view! { <span>{entry.text}</span> }.into_any(),
+    }
+}
+
+/// The button that draws (or hides) a project's links on the map.
+#[component]
+fn ProjectLinksToggle(project: crate::core::model::RecordId, navigator: Navigator, text: UiText) -> impl IntoView {
+    let shown_project = navigator.shown_project;
+    let shown = {
+        let project = project.clone();
+        move || shown_project.with(|s| s.as_ref() == Some(&project))
+    };
+    let toggle = {
+        let shown = shown.clone();
+        move |_| shown_project.set(if shown() { None } else { Some(project.clone()) })
+    };
+    view! {
+        <button type="button" class="panel__toggle" aria-pressed=move || shown().to_string() on:click=toggle>
+            {text.show_project_links()}
+        </button>
+    }
+}
+
+/// A link to another site: only ever an http(s) URL (the type guarantees it), opened in a new
+/// tab without giving that site access to this page or telling it where the visitor came from.
+#[component]
+fn ExternalLink(url: SafeUrl, label: String, text: UiText) -> impl IntoView {
+    view! {
+        <a href=url.as_str().to_owned() target="_blank" rel="noopener noreferrer" class="external">
+            {label}
+            <span class="visually-hidden">" "{text.external_link()}</span>
+        </a>
+    }
+}

@@ -1,0 +1,227 @@
+// The detail panels (place, project, theme) and what they lead to: names that open other panels
+// with real addresses, budgets written per language, unknown facts said to be unknown, safe
+// external links, Escape returning focus; projects in the list; and the map as an SVG image.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import { launchBrowser, openApp, settle, screenshot, reveal, axeViolations, bundledData } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const parameters = (page) => new URL(page.url()).searchParams;
+async function addressHas(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5_000 });
+}
+/** The value of the panel's fact labelled `label`, with no-break spaces made plain. */
+async function fact(page, label) {
+  const row = page.locator('.panel__fact', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+  return (await row.locator('dd').textContent()).replace(/\u00a0/g, ' ');
+}
+const battery = bundledData.features.find((f) => f.id === 'battery-chemistry-lead-project');
+
+test('a project panel opens from its lead city, lists lead, partners, period and budget per language, and its names open their own panels', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?open=kokkola', contextOptions: { bypassCSP: true } });
+  try {
+    const panel = page.locator('.panel');
+    await panel.locator('h2', { hasText: 'Kokkola' }).waitFor();
+    // The place panel: agreement, themes and organisations as links, projects with their role.
+    assert.match(await fact(page, 'Themes'), /Battery chemistry/);
+    assert.ok(await panel.locator('a.panel__link[data-opens="organisation"]').count() > 0, 'organisations in Kokkola are listed');
+    const projectLink = panel.locator(`li[data-project-id="${battery.id}"] a.panel__link`);
+    assert.match(await projectLink.getAttribute('href'), new RegExp(`open=${battery.id}`), 'the link has a real address');
+    await projectLink.click();
+
+    await panel.locator('h2', { hasText: 'Battery chemistry lead project' }).waitFor();
+    assert.equal(await panel.getAttribute('data-record'), 'project');
+    await addressHas(page, 'open', battery.id);
+    assert.equal(parameters(page).get('project'), battery.id, 'opening a project draws its links');
+    await page.locator('.arcs .arc--strong').first().waitFor();
+    assert.equal(await page.locator('.arcs .arc--strong').count(), battery.properties.partners.length);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-panel-title', 'focus moves to the new panel');
+    assert.equal(await fact(page, 'Budget'), 'EUR 259,188');
+    assert.match(await fact(page, 'Public funding'), /^EUR 194,390 \(ERDF and state share\)$/);
+    assert.equal(await fact(page, 'Period'), '1 August 2023 – 31 July 2025');
+    assert.match(await fact(page, 'Lead'), /^Kokkola/);
+    assert.match(await fact(page, 'Theme'), /^Battery chemistry$/);
+    const partners = panel.locator('.panel__section', { hasText: 'Partners' }).locator('li');
+    assert.equal(await partners.count(), battery.properties.partners.length);
+    // External links are http(s) only, open in a new tab, tell the other site nothing.
+    const external = panel.locator('a.external');
+    assert.ok(await external.count() >= battery.properties.links.length);
+    for (const link of await external.all()) {
+      assert.match(await link.getAttribute('href'), /^https?:\/\//);
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      assert.equal(await link.getAttribute('target'), '_blank');
+    }
+    assert.deepEqual(await axeViolations(page), [], 'axe on the project panel');
+    await screenshot(page, 'panels-project-en');
+
+    // The same amounts in Finnish and Swedish.
+    await page.locator('.language-switch__button[lang="fi"]').click();
+    await panel.locator('h2', { hasText: 'Akkukemian vetovastuuhanke' }).waitFor();
+    assert.equal(await fact(page, 'Budjetti'), '259 188 €');
+    assert.equal(await fact(page, 'Kausi'), '1.8.2023 – 31.7.2025');
+    await screenshot(page, 'panels-project-fi');
+    await page.locator('.language-switch__button[lang="sv"]').click();
+    await panel.locator('h2', { hasText: 'Ledningsansvarsprojektet för batterikemi' }).waitFor();
+    assert.equal(await fact(page, 'Budget'), '259 188 €');
+    assert.equal(await fact(page, 'Period'), '1 augusti 2023 – 31 juli 2025');
+    await page.locator('.language-switch__button[lang="en"]').click();
+
+    // A partner's name opens that place; Back returns to the project.
+    await panel.locator('.panel__section', { hasText: 'Partners' }).locator('a', { hasText: 'Vaasa' }).click();
+    await panel.locator('h2', { hasText: 'Vaasa' }).waitFor();
+    await addressHas(page, 'open', 'vaasa');
+    assert.equal(parameters(page).get('project'), battery.id, 'the project\'s links stay drawn while following partners');
+    await page.goBack();
+    await panel.locator('h2', { hasText: 'Battery chemistry lead project' }).waitFor();
+    // The theme opens the theme panel.
+    await panel.locator('.panel__fact', { hasText: 'Theme' }).locator('a').click();
+    await panel.locator('h2', { hasText: 'Battery chemistry' }).waitFor();
+    assert.equal(await panel.getAttribute('data-record'), 'theme');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a project with no known budget or period says so rather than showing nothing', async () => {
+  const unknown = bundledData.features.find((f) => f.properties.record === 'project' && !f.properties.budget && !f.properties.period?.start);
+  const { context, page, errors } = await openApp(browser, { query: `?open=${unknown.id}&lang=fi` });
+  try {
+    await page.locator('.panel h2').waitFor();
+    assert.equal(await fact(page, 'Budjetti'), 'ei tiedossa');
+    assert.equal(await fact(page, 'Julkinen rahoitus'), 'ei tiedossa');
+    assert.equal(await fact(page, 'Kausi'), 'ei tiedossa');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('search finds a theme in Finnish; its panel lists exactly what the theme filter shows', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
+  try {
+    const input = page.locator('.search__input');
+    await input.click();
+    await input.pressSequentially('fotoniikka');
+    const option = page.locator('.search__option', { hasText: 'Theme' }).first();
+    await option.waitFor();
+    assert.match(await option.textContent(), /Photonics/);
+    await option.click();
+    const panel = page.locator('.panel');
+    await panel.locator('h2', { hasText: 'Photonics' }).waitFor();
+    assert.equal(await panel.getAttribute('data-record'), 'theme');
+    await addressHas(page, 'open', 'theme-photonics');
+    const listed = async (record) => panel.locator(`a.panel__link[data-opens="${record}"]`).count();
+    const [projects, places, organisations] = [await listed('project'), await listed('place'), await listed('organisation')];
+    assert.ok(projects > 0 && places > 0, `${projects} projects, ${places} places`);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the theme panel');
+    await screenshot(page, 'panels-theme');
+    // The theme filter lets through the same numbers.
+    await page.locator('.filters summary').click();
+    await page.getByRole('checkbox', { name: 'Photonics' }).check();
+    const counts = (await page.locator('.filters__result').textContent()).match(/\d+/g).map(Number);
+    assert.deepEqual(counts, [places, organisations, projects]);
+    // Escape closes the panel and gives focus back to the search field that opened it.
+    await panel.locator('h2').focus();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('search__input')), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('projects in the list open their panel, and Escape returns focus to the line', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?view=list', waitForMarkers: false });
+  try {
+    const line = page.locator(`.list-view__item[data-project-id="${battery.id}"]`);
+    await line.click();
+    await page.locator('.panel h2', { hasText: 'Battery chemistry lead project' }).waitFor();
+    assert.equal(await line.getAttribute('aria-current'), 'true');
+    await addressHas(page, 'open', battery.id);
+    assert.equal(parameters(page).get('view'), 'list');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((id) => document.activeElement?.dataset.projectId === id, battery.id);
+    assert.equal(await line.getAttribute('aria-current'), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a place opened from its marker gives focus back to the marker when its panel closes', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    const oulu = await reveal(page, 'oulu', 'Oulu');
+    await oulu.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.panel h2', { hasText: 'Oulu' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.panel').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.dataset.placeId === 'oulu');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the map downloads as an SVG image of the current view, in the page\'s colours, that parses back', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const query = `?open=kokkola&project=${battery.id}&lang=fi`;
+    const { context, page, errors } = await openApp(browser, { query, contextOptions: { colorScheme } });
+    try {
+      await page.locator('.arcs .arc--strong').first().waitFor();
+      await settle(page);
+      const size = await page.locator('.map').boundingBox();
+      const shownOnMap = await page.locator('.marker:not(.marker--fanned)').count();
+      await page.locator('.filters summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
+      assert.equal(download.suggestedFilename(), 'innomap-map.svg');
+      const svg = readFileSync(await download.path(), 'utf8');
+      const seaColour = await page.evaluate(() => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--color-sea)';
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      });
+      const facts = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const root = doc.documentElement;
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          width: Number(root.getAttribute('width')),
+          height: Number(root.getAttribute('height')),
+          lang: root.getAttribute('lang'),
+          title: doc.querySelector('title')?.textContent,
+          arcs: [...doc.querySelectorAll('path[marker-end]')].length,
+          texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+          rectFill: doc.querySelector('rect.sea')?.getAttribute('fill'),
+          scripts: doc.querySelectorAll('script').length,
+        };
+      }, svg);
+      assert.equal(facts.error, null, 'the file is well-formed');
+      assert.equal(facts.width, Math.round(size.width));
+      assert.equal(facts.height, Math.round(size.height));
+      assert.equal(facts.lang, 'fi');
+      assert.match(facts.title, /^InnoMap – Suomen innokaupungit/);
+      assert.equal(facts.arcs, battery.properties.partners.length, 'the project\'s links are drawn');
+      assert.ok(facts.texts.includes('SUOMI') || facts.texts.includes('Suomi'), 'country names in Finnish');
+      assert.ok(facts.texts.some((t) => t.startsWith('Kokkola')), 'marker labels');
+      assert.equal(facts.rectFill, seaColour, `the sea in the ${colorScheme} palette`);
+      assert.equal(facts.scripts, 0);
+      assert.ok(svg.split('<use').length - 1 >= shownOnMap, 'every marker on the map is in the picture');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
