@@ -23,11 +23,15 @@ use crate::core::i18n::{Language, UiText};
 use crate::core::marker_layer::{fan_offsets, layout_still_fits, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
-use crate::core::viewport::Viewport;
+use crate::core::viewport::{Padding, Viewport};
 use crate::platform::{
-    animate, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel, local_point, mark_performance,
-    observe_size, on_next_frame, prefers_reduced_motion,
+    animate, boxes_over, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel, local_point,
+    mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
 };
+
+/// What floats over the map and should not hide a fitted view: the detail panel (a bottom sheet
+/// on phones) and the header.
+const OVERLAYS: &str = ".panel, .app-title";
 
 /// The view the map shows, and the view input has asked for since the last frame.
 ///
@@ -112,6 +116,11 @@ pub fn MapView(
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
     let camera = Camera::new(viewport);
+    // Fitted views keep clear of the panel and the header floating over the map.
+    let free_padding = move |view: &Viewport| {
+        let covers = map_ref.get_untracked().map(|el| boxes_over(&el, OVERLAYS)).unwrap_or_default();
+        Padding::clear_of(&covers, view.size(), FIT_PADDING_PX)
+    };
     let drag = StoredValue::new(DragTracker::default());
     let pinch = StoredValue::new(PinchTracker::default());
     let dragging = RwSignal::new(false);
@@ -212,15 +221,21 @@ pub fn MapView(
         if first_run && initial_position.is_some() {
             return;
         }
-        let Some(view) = camera.latest() else { return };
-        if view.size().is_empty() {
+        let (links, _) = links_to_draw(&project_data.dataset, Some(&project), None);
+        if links.is_empty() {
+            // A project without partners on the map: show its lead place.
+            let lead = project_data.dataset.projects.iter().find(|p| p.id == project).map(|p| p.lead_place.clone());
+            reveal.set(lead);
             return;
         }
-        let (links, _) = links_to_draw(&project_data.dataset, Some(&project), None);
-        let points = links.iter().flat_map(|l| [l.from, l.to]);
-        if let Some(target) = view.fitted_to_points(points, FIT_PADDING_PX) {
-            fly_to(camera, flight, target);
-        }
+        // Measured in the next frame, once the panel that opened with the project is on screen.
+        on_next_frame(move || {
+            let Some(view) = camera.latest().filter(|v| !v.size().is_empty()) else { return };
+            let points = links.iter().flat_map(|l| [l.from, l.to]);
+            if let Some(target) = view.fitted_to_points(points, free_padding(&view)) {
+                fly_to(camera, flight, target);
+            }
+        });
     });
 
     let pointer_at = move |ev: &MouseEvent| {
@@ -290,7 +305,8 @@ pub fn MapView(
     };
     let show_everything = move || {
         if let Some(view) = camera.latest() {
-            fly_to(camera, flight, shown.with_untracked(|set| set.everything_view(view.size())));
+            let padding = free_padding(&view);
+            fly_to(camera, flight, shown.with_untracked(|set| set.everything_view_within(view.size(), padding)));
         }
     };
     let on_key_down = move |ev: KeyboardEvent| {
@@ -317,7 +333,8 @@ pub fn MapView(
     let expand = move |item: &LayoutItem| {
         let Some(view) = camera.latest() else { return };
         refocus_seed.set_value(Some(item.seed_id.to_string()));
-        let target = view.fitted_to_points([item.bounds.0, item.bounds.1], FIT_PADDING_PX * 2.0);
+        let target =
+            view.fitted_to_points([item.bounds.0, item.bounds.1], free_padding(&view).grown_by(FIT_PADDING_PX));
         match target {
             Some(target) if !item.stacked && target.zoom().value() >= view.zoom().value() + 0.5 => {
                 fly_to(camera, flight, target)

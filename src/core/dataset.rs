@@ -13,7 +13,7 @@ use super::model::{Dataset, MapMarker, MarkerKind, RecordId};
 use super::projection::project;
 use super::reader::read_dataset;
 use super::search::SearchIndex;
-use super::viewport::{ViewLimits, Viewport, Zoom};
+use super::viewport::{Padding, ViewLimits, Viewport, Zoom};
 
 /// The InnoMap data (places, organisations, agreements, projects, activities, themes) as
 /// GeoJSON, relative to the page so a city can host the build under any path.
@@ -87,7 +87,12 @@ impl MarkerSet {
     /// The view that fits every marker of the set ("show everything"), or the whole map area if
     /// the set is empty.
     pub fn everything_view(&self, size: ScreenSize) -> Viewport {
-        view_of(self.bounds(), size)
+        self.everything_view_within(size, Padding::from(FIT_PADDING_PX))
+    }
+
+    /// [`everything_view`](Self::everything_view) keeping `padding` free (for panels over the map).
+    pub fn everything_view_within(&self, size: ScreenSize, padding: Padding) -> Viewport {
+        view_of(self.bounds(), size, padding)
     }
 
     fn bounds(&self) -> Option<LatLngBounds> {
@@ -127,14 +132,14 @@ impl MapData {
     pub fn home_view(&self, size: ScreenSize) -> Viewport {
         let innocities = self.all.markers.iter().filter(|m| m.kind == MarkerKind::InnoCity).map(|m| m.location);
         let bounds = LatLngBounds::around(innocities).or_else(|| self.all.bounds());
-        view_of(bounds, size)
+        view_of(bounds, size, Padding::from(FIT_PADDING_PX))
     }
 }
 
-fn view_of(bounds: Option<LatLngBounds>, size: ScreenSize) -> Viewport {
+fn view_of(bounds: Option<LatLngBounds>, size: ScreenSize, padding: Padding) -> Viewport {
     let limits = map_limits();
     let start = Viewport::new(project(LatLng::lat_lon(64.0, 26.0)), limits.min_zoom, size, limits);
-    start.fitted_to(bounds.unwrap_or(MAP_AREA), FIT_PADDING_PX)
+    start.fitted_to(bounds.unwrap_or(MAP_AREA), padding)
 }
 
 /// The zoom range and pan box of the InnoMap map.

@@ -2,6 +2,15 @@
 //!
 //! Place names differ by language (Kokkola is Karleby in Swedish, Turku is Åbo), so data text is
 //! a [`LocalizedText`], never a bare string. The user-interface wording lives in [`UiText`].
+//!
+//! Why a function per message rather than an i18n crate: most wording is produced here in the
+//! pure core (the accessible names of groups, the panels' facts, the SVG picture) and tested on
+//! the host, while leptos_i18n (0.6 for Leptos 0.8) and leptos-fluent keep translations in a
+//! Leptos context that only components can reach (and leptos_i18n's default feature sets a
+//! cookie). rust-i18n finds a missing key only at run time and keeps the current locale in a
+//! process-wide global, where two embedded maps on one page may speak different languages.
+//! fluent-bundle would fit the core, but brings a message parser and plural-rule data for three
+//! languages and about a hundred messages. Here a missing translation is a compile error.
 
 use std::fmt;
 

@@ -104,6 +104,94 @@ pub struct PathTransform {
     pub translate_y: f64,
 }
 
+/// Space to keep free at each edge of the map when fitting a view, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Padding {
+    /// At the top.
+    pub top: f64,
+    /// At the right.
+    pub right: f64,
+    /// At the bottom.
+    pub bottom: f64,
+    /// At the left.
+    pub left: f64,
+}
+
+impl From<f64> for Padding {
+    fn from(all: f64) -> Self {
+        Self { top: all, right: all, bottom: all, left: all }
+    }
+}
+
+/// At most this many covers are kept clear of (the choice of edges grows as 4^n).
+const MAX_COVERS: usize = 4;
+
+/// A rectangle on screen, relative to the map element's top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenRect {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+impl Padding {
+    /// This padding with `extra` more on every side.
+    pub fn grown_by(self, extra: f64) -> Self {
+        Self { top: self.top + extra, right: self.right + extra, bottom: self.bottom + extra, left: self.left + extra }
+    }
+
+    /// The padding that keeps a fitted view clear of `covers` (panels and headers floating over
+    /// a map of `size`), plus `base` on every side. Each cover is avoided by giving up a strip
+    /// along one of the map's edges; of all the ways to choose those edges, the one that leaves
+    /// the largest free area wins (a side panel takes the right edge, a bottom sheet the bottom,
+    /// a header in a corner the top). If that leaves less than a third of the map free in either
+    /// direction, the covers are ignored, so a view never fits into a sliver.
+    pub fn clear_of(covers: &[ScreenRect], size: ScreenSize, base: f64) -> Self {
+        // For each cover on the map, the strip each edge would have to give up: left, right,
+        // top, bottom.
+        let needs: Vec<[f64; 4]> = covers
+            .iter()
+            .filter_map(|cover| {
+                let (left, top) = (cover.left.max(0.0), cover.top.max(0.0));
+                let (right, bottom) = (cover.right.min(size.width), cover.bottom.min(size.height));
+                (right > left && bottom > top).then_some([right, size.width - left, bottom, size.height - top])
+            })
+            .take(MAX_COVERS)
+            .collect();
+        let strips_for = |mut choice: usize| {
+            let mut strips = [0.0_f64; 4];
+            for need in &needs {
+                let edge = choice % 4;
+                choice /= 4;
+                strips[edge] = strips[edge].max(need[edge]);
+            }
+            strips
+        };
+        let free_area = |s: [f64; 4]| (size.width - s[0] - s[1]).max(0.0) * (size.height - s[2] - s[3]).max(0.0);
+        let best = (0..4_usize.pow(needs.len() as u32))
+            .map(strips_for)
+            .max_by(|a, b| free_area(*a).total_cmp(&free_area(*b)))
+            .unwrap_or([0.0; 4]);
+        let strips = Padding { left: best[0], right: best[1], top: best[2], bottom: best[3] };
+        let free_w = size.width - strips.left - strips.right - 2.0 * base;
+        let free_h = size.height - strips.top - strips.bottom - 2.0 * base;
+        if !(free_w >= size.width / 3.0 && free_h >= size.height / 3.0) {
+            return Padding::from(base);
+        }
+        Padding {
+            top: strips.top + base,
+            right: strips.right + base,
+            bottom: strips.bottom + base,
+            left: strips.left + base,
+        }
+    }
+}
+
 /// The camera over the projected world.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
@@ -219,16 +307,20 @@ impl Viewport {
         Self { size, ..*self }.clamped()
     }
 
-    /// The closest view that shows all of `bounds` with `padding` CSS pixels on every side.
-    pub fn fitted_to(&self, bounds: LatLngBounds, padding: f64) -> Self {
+    /// The closest view that shows all of `bounds` with `padding` CSS pixels free on each side.
+    pub fn fitted_to(&self, bounds: LatLngBounds, padding: impl Into<Padding>) -> Self {
         let nw = project(LatLng::lat_lon(bounds.north_east.lat, bounds.south_west.lon));
         let se = project(LatLng::lat_lon(bounds.south_west.lat, bounds.north_east.lon));
         self.fitted_to_box(nw, se, padding)
     }
 
-    /// The closest view that shows every one of `points` with `padding` CSS pixels around them;
-    /// `None` when there are none.
-    pub fn fitted_to_points(&self, points: impl IntoIterator<Item = WorldPoint>, padding: f64) -> Option<Self> {
+    /// The closest view that shows every one of `points` with `padding` CSS pixels free on each
+    /// side; `None` when there are none.
+    pub fn fitted_to_points(
+        &self,
+        points: impl IntoIterator<Item = WorldPoint>,
+        padding: impl Into<Padding>,
+    ) -> Option<Self> {
         let mut points = points.into_iter();
         let first = points.next()?;
         let (nw, se) = points.fold((first, first), |(nw, se), p| {
@@ -237,14 +329,20 @@ impl Viewport {
         Some(self.fitted_to_box(nw, se, padding))
     }
 
-    fn fitted_to_box(&self, nw: WorldPoint, se: WorldPoint, padding: f64) -> Self {
-        let center = WorldPoint { x: (nw.x + se.x) / 2.0, y: (nw.y + se.y) / 2.0 };
-        let usable_w = (self.size.width - 2.0 * padding).max(1.0);
-        let usable_h = (self.size.height - 2.0 * padding).max(1.0);
+    fn fitted_to_box(&self, nw: WorldPoint, se: WorldPoint, padding: impl Into<Padding>) -> Self {
+        let padding = padding.into();
+        let usable_w = (self.size.width - padding.left - padding.right).max(1.0);
+        let usable_h = (self.size.height - padding.top - padding.bottom).max(1.0);
         let span_w = (se.x - nw.x).max(f64::EPSILON);
         let span_h = (se.y - nw.y).max(f64::EPSILON);
         let world_pixels = (usable_w / span_w).min(usable_h / span_h);
         let zoom = self.limits.clamp_zoom((world_pixels / TILE_SIZE).log2());
+        // The box's centre goes to the centre of the free area, which is off the element's centre
+        // by half the difference of the paddings.
+        let shift_px = ((padding.left - padding.right) / 2.0, (padding.top - padding.bottom) / 2.0);
+        let scale = zoom.world_pixels();
+        let center =
+            WorldPoint { x: (nw.x + se.x) / 2.0 - shift_px.0 / scale, y: (nw.y + se.y) / 2.0 - shift_px.1 / scale };
         Self { center, zoom, ..*self }.clamped()
     }
 
@@ -365,6 +463,43 @@ mod tests {
         // One point: the deepest zoom allowed, centred on it.
         let one = view.fitted_to_points([project(points[0])], 48.0).unwrap();
         assert_eq!(one.zoom().value(), 12.0);
+    }
+
+    #[test]
+    fn a_side_panel_a_bottom_sheet_and_a_header_each_take_their_own_edge() {
+        let size = ScreenSize::new(1280.0, 800.0);
+        let panel = ScreenRect { left: 928.0, top: 12.0, right: 1268.0, bottom: 788.0 };
+        let header = ScreenRect { left: 12.0, top: 12.0, right: 452.0, bottom: 256.0 };
+        let padding = Padding::clear_of(&[panel, header], size, 48.0);
+        assert_eq!(padding, Padding { top: 256.0 + 48.0, right: 352.0 + 48.0, bottom: 48.0, left: 48.0 });
+        let phone = ScreenSize::new(390.0, 844.0);
+        let sheet = ScreenRect { left: 0.0, top: 422.0, right: 390.0, bottom: 844.0 };
+        assert_eq!(Padding::clear_of(&[sheet], phone, 24.0).bottom, 422.0 + 24.0);
+        // Covers outside the map, empty or too big to avoid change nothing.
+        let outside = ScreenRect { left: 1300.0, top: 0.0, right: 1400.0, bottom: 100.0 };
+        let everything = ScreenRect { left: 0.0, top: 0.0, right: 1280.0, bottom: 800.0 };
+        assert_eq!(Padding::clear_of(&[outside], size, 48.0), Padding::from(48.0));
+        assert_eq!(Padding::clear_of(&[everything], size, 48.0), Padding::from(48.0));
+        assert_eq!(Padding::clear_of(&[], size, 10.0), Padding::from(10.0));
+        assert_eq!(Padding::from(10.0).grown_by(5.0), Padding::from(15.0));
+    }
+
+    #[test]
+    fn a_fit_with_uneven_padding_puts_the_points_in_the_free_area() {
+        let view = finland_view();
+        let points = [LatLng::lat_lon(60.17, 24.94), LatLng::lat_lon(63.84, 23.13), LatLng::lat_lon(65.01, 25.47)];
+        let padding = Padding { top: 300.0, right: 400.0, bottom: 48.0, left: 48.0 };
+        let fitted = view.fitted_to_points(points.map(project), padding).unwrap();
+        let screen: Vec<ScreenPoint> = points.iter().map(|p| fitted.lat_lng_to_screen(*p)).collect();
+        for s in &screen {
+            assert!(s.x >= 48.0 - 1e-6 && s.x <= 1280.0 - 400.0 + 1e-6, "{s:?}");
+            assert!(s.y >= 300.0 - 1e-6 && s.y <= 800.0 - 48.0 + 1e-6, "{s:?}");
+        }
+        // The box is centred in the free area: its middle is at the free area's middle.
+        let (min_x, max_x) = screen.iter().fold((f64::MAX, f64::MIN), |(a, b), s| (a.min(s.x), b.max(s.x)));
+        let (min_y, max_y) = screen.iter().fold((f64::MAX, f64::MIN), |(a, b), s| (a.min(s.y), b.max(s.y)));
+        assert!(((min_x + max_x) / 2.0 - (48.0 + 880.0) / 2.0).abs() < 1e-6);
+        assert!(((min_y + max_y) / 2.0 - (300.0 + 752.0) / 2.0).abs() < 1e-6);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver, Whe
 
 use crate::core::error::LoadError;
 use crate::core::geometry::{ScreenPoint, ScreenSize};
+use crate::core::viewport::ScreenRect;
 
 /// Fetches a text file relative to the page. Errors are turned into words a visitor can act on.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
@@ -323,6 +324,27 @@ pub fn resolved_colours(properties: &[&str]) -> Vec<String> {
         Some(colours)
     };
     resolve().unwrap_or_default()
+}
+
+/// The boxes of the shown elements matching `selector` (panels floating over the map), relative
+/// to `element`'s top-left corner, so a fitted view can keep clear of them.
+pub fn boxes_over(element: &Element, selector: &str) -> Vec<ScreenRect> {
+    let origin = element.get_bounding_client_rect();
+    let Some(found) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| e.get_bounding_client_rect())
+        .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+        .map(|r| ScreenRect {
+            left: r.left() - origin.left(),
+            top: r.top() - origin.top(),
+            right: r.right() - origin.left(),
+            bottom: r.bottom() - origin.top(),
+        })
+        .collect()
 }
 
 /// The size of the first element matching `selector`, if there is one.

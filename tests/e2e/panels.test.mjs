@@ -42,6 +42,24 @@ test('a project panel opens from its lead city, lists lead, partners, period and
     await page.locator('.arcs .arc--strong').first().waitFor();
     assert.equal(await page.locator('.arcs .arc--strong').count(), battery.properties.partners.length);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-panel-title', 'focus moves to the new panel');
+    // The map fits the lead and every partner place into the part the panel and header leave free.
+    await page.waitForTimeout(300);
+    await settle(page);
+    const panelBox = await panel.boundingBox();
+    const headerBox = await page.locator('.app-title').boundingBox();
+    const mapBox = await page.locator('.map').boundingBox();
+    // Every arc's two ends (lead and partner), read from its path data in map coordinates.
+    const ends = await page.$$eval('.arcs .arc--strong', (paths) => paths.flatMap((p) => {
+      const n = p.getAttribute('d').match(/-?\d+(\.\d+)?/g).map(Number);
+      return [{ x: n[0], y: n[1] }, { x: n[n.length - 2], y: n[n.length - 1] }];
+    }));
+    assert.ok(ends.length > 0);
+    for (const end of ends) {
+      const spot = { x: mapBox.x + end.x, y: mapBox.y + end.y };
+      const underHeader = spot.x < headerBox.x + headerBox.width && spot.y < headerBox.y + headerBox.height;
+      assert.ok(spot.x < panelBox.x && !underHeader && spot.y > mapBox.y && spot.y < mapBox.y + mapBox.height,
+        `an arc end at ${JSON.stringify(spot)} is clear of the panel and the header`);
+    }
     assert.equal(await fact(page, 'Budget'), 'EUR 259,188');
     assert.match(await fact(page, 'Public funding'), /^EUR 194,390 \(ERDF and state share\)$/);
     assert.equal(await fact(page, 'Period'), '1 August 2023 – 31 July 2025');
