@@ -15,9 +15,9 @@ use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::dataset::{MapData, MarkerSet};
-use crate::core::geometry::ScreenPoint;
+use crate::core::geometry::{ScreenOffset, ScreenPoint};
 use crate::core::gesture::{
-    key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, PinchTracker, WheelDeltaMode,
+    key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, Momentum, PinchTracker, WheelDeltaMode,
 };
 use crate::core::i18n::{Language, UiText};
 use crate::core::marker_layer::{fan_offsets, layout_still_fits, LayoutItem, MarkerLayout};
@@ -126,6 +126,7 @@ pub fn MapView(
     let dragging = RwSignal::new(false);
     // Counts flights; a flight stops as soon as the count moves on (a newer flight or user input).
     let flight = StoredValue::new(0u64);
+    let momentum = StoredValue::new(Momentum::default());
     let stop_flight = move || flight.update_value(|n| *n += 1);
     // The stacked group shown fanned out, by key; closed by any change of zoom.
     let fanned = RwSignal::new(None::<String>);
@@ -247,6 +248,7 @@ pub fn MapView(
             return;
         }
         stop_flight();
+        momentum.update_value(Momentum::clear);
         let Some(at) = pointer_at(&ev) else { return };
         if pinch.try_update_value(|p| p.press(ev.pointer_id(), at)).unwrap_or(false) {
             // A second finger: from now on this is a pinch, not a drag.
@@ -282,9 +284,13 @@ pub fn MapView(
                     let _ = el.set_pointer_capture(ev.pointer_id());
                 }
                 dragging.set(true);
+                momentum.update_value(|m| m.record(ev.time_stamp(), at));
                 camera.update(|v| v.panned_by(offset));
             }
-            DragStep::Moved(offset) => camera.update(|v| v.panned_by(offset)),
+            DragStep::Moved(offset) => {
+                momentum.update_value(|m| m.record(ev.time_stamp(), at));
+                camera.update(|v| v.panned_by(offset));
+            }
             DragStep::Ignored | DragStep::Undecided => {}
         }
     };
@@ -295,6 +301,24 @@ pub fn MapView(
         if was_dragging || was_pinching {
             dragging.set(false);
         }
+        // A thrown map glides on (inertia), unless the visitor prefers less motion.
+        let glide = momentum.try_with_value(|m| m.glide(ev.time_stamp())).flatten();
+        if let Some(glide) = glide.filter(|_| was_dragging && !was_pinching && !prefers_reduced_motion()) {
+            flight.update_value(|n| *n += 1);
+            let this_glide = flight.get_value();
+            let mut travelled = ScreenOffset { dx: 0.0, dy: 0.0 };
+            animate(glide.duration_ms(), move |progress| {
+                if flight.try_get_value() != Some(this_glide) {
+                    return false;
+                }
+                let now = glide.travelled(progress * glide.duration_ms());
+                let step = ScreenOffset { dx: now.dx - travelled.dx, dy: now.dy - travelled.dy };
+                travelled = now;
+                camera.update(|v| v.panned_by(step));
+                true
+            });
+        }
+        momentum.update_value(Momentum::clear);
     };
     let on_double_click = move |ev: MouseEvent| {
         if let Some(anchor) = pointer_at(&ev) {

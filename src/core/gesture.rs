@@ -1,8 +1,8 @@
 //! Turning raw pointer and wheel input into view changes, independent of the DOM.
 //!
 //! The browser edge translates DOM events into calls here; this module decides what they mean:
-//! when a press becomes a drag (so a click on a marker is still a click), and how much a wheel
-//! step zooms whatever unit the device reports in.
+//! when a press becomes a drag (so a click on a marker is still a click), how far a thrown map
+//! glides on after release, and how much a wheel step zooms whatever unit the device reports in.
 
 use super::geometry::{ScreenOffset, ScreenPoint};
 
@@ -247,6 +247,74 @@ pub fn marker_in_direction(key: &str, from: ScreenPoint, others: &[ScreenPoint])
         .map(|(index, _)| index)
 }
 
+/// Pointer samples this recent (ms) give the speed of a release.
+const MOMENTUM_WINDOW_MS: f64 = 100.0;
+/// A release this long (ms) after the last move is a stop, not a throw.
+const MOMENTUM_STALE_MS: f64 = 50.0;
+/// Released slower than this (px/ms), the map stays where it was let go.
+const MIN_GLIDE_SPEED: f64 = 0.3;
+/// Faster throws glide as if thrown at this speed (px/ms), so a flick cannot send the map away.
+const MAX_GLIDE_SPEED: f64 = 2.5;
+/// How fast a glide slows down (px/ms², Leaflet's 3400 px/s²).
+const GLIDE_DECELERATION: f64 = 0.0034;
+
+/// The recent path of a drag, to carry its speed on after release (inertia).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Momentum {
+    samples: Vec<(f64, ScreenPoint)>,
+}
+
+impl Momentum {
+    /// The dragging pointer was at `at` at `time_ms` (an event's time stamp).
+    pub fn record(&mut self, time_ms: f64, at: ScreenPoint) {
+        self.samples.retain(|(t, _)| time_ms - t <= MOMENTUM_WINDOW_MS);
+        self.samples.push((time_ms, at));
+    }
+
+    /// Forgets the path (a new press).
+    pub fn clear(&mut self) {
+        self.samples.clear();
+    }
+
+    /// The glide that follows a release at `release_ms`, if the pointer was still moving fast.
+    pub fn glide(&self, release_ms: f64) -> Option<Glide> {
+        let (&(first_ms, first), &(last_ms, last)) = (self.samples.first()?, self.samples.last()?);
+        let span = last_ms - first_ms;
+        if !(span > 0.0) || !(release_ms - last_ms <= MOMENTUM_STALE_MS) {
+            return None;
+        }
+        let (vx, vy) = ((last.x - first.x) / span, (last.y - first.y) / span);
+        let speed = vx.hypot(vy);
+        if !(speed >= MIN_GLIDE_SPEED) {
+            return None;
+        }
+        let capped = speed.min(MAX_GLIDE_SPEED);
+        Some(Glide { direction: (vx / speed, vy / speed), speed: capped })
+    }
+}
+
+/// The map's coasting after a thrown drag: it keeps moving the way it was thrown, slowing down
+/// evenly until it stops.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Glide {
+    direction: (f64, f64),
+    speed: f64,
+}
+
+impl Glide {
+    /// How long it lasts, in ms.
+    pub fn duration_ms(&self) -> f64 {
+        self.speed / GLIDE_DECELERATION
+    }
+
+    /// How far the map has moved `elapsed_ms` after the release (the same direction as the drag).
+    pub fn travelled(&self, elapsed_ms: f64) -> ScreenOffset {
+        let t = elapsed_ms.clamp(0.0, self.duration_ms());
+        let distance = self.speed * t - GLIDE_DECELERATION * t * t / 2.0;
+        ScreenOffset { dx: self.direction.0 * distance, dy: self.direction.1 * distance }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use approx::assert_abs_diff_eq;
@@ -361,5 +429,62 @@ mod tests {
         assert_eq!(key_command("-"), Some(KeyCommand::Zoom(-1.0)));
         assert_eq!(key_command("Home"), Some(KeyCommand::Home));
         assert_eq!(key_command("Tab"), None);
+    }
+
+    #[test]
+    fn a_thrown_map_glides_on_the_way_it_was_thrown_and_slows_to_a_stop() {
+        let mut momentum = Momentum::default();
+        // 1 px/ms to the right and 0.5 px/ms down, sampled every 16 ms for 300 ms.
+        for i in 0..=18 {
+            let t = f64::from(i) * 16.0;
+            momentum.record(t, ScreenPoint::new(100.0 + t, 50.0 + t / 2.0));
+        }
+        let glide = momentum.glide(18.0 * 16.0 + 5.0).unwrap();
+        let speed = 1.25_f64.sqrt();
+        assert!((glide.duration_ms() - speed / GLIDE_DECELERATION).abs() < 1e-9);
+        let end = glide.travelled(glide.duration_ms());
+        let expected = speed * speed / (2.0 * GLIDE_DECELERATION);
+        assert!((end.dx.hypot(end.dy) - expected).abs() < 1e-6);
+        assert!((end.dy / end.dx - 0.5).abs() < 1e-9, "same direction as the drag");
+        assert_eq!(glide.travelled(glide.duration_ms() * 3.0), end, "it stops");
+        assert_eq!(glide.travelled(-5.0), ScreenOffset { dx: 0.0, dy: 0.0 });
+        let half = glide.travelled(glide.duration_ms() / 2.0);
+        assert!(half.dx > end.dx / 2.0, "it slows down: the first half of the time covers more");
+    }
+
+    #[test]
+    fn a_slow_drag_a_pause_before_release_or_a_click_do_not_glide() {
+        let mut slow = Momentum::default();
+        slow.record(0.0, ScreenPoint::new(0.0, 0.0));
+        slow.record(100.0, ScreenPoint::new(10.0, 0.0));
+        assert_eq!(slow.glide(100.0), None, "0.1 px/ms is a placing, not a throw");
+        let mut paused = Momentum::default();
+        paused.record(0.0, ScreenPoint::new(0.0, 0.0));
+        paused.record(50.0, ScreenPoint::new(100.0, 0.0));
+        assert!(paused.glide(60.0).is_some());
+        assert_eq!(paused.glide(200.0), None, "held still before letting go");
+        let mut click = Momentum::default();
+        click.record(0.0, ScreenPoint::new(5.0, 5.0));
+        assert_eq!(click.glide(1.0), None);
+        assert_eq!(Momentum::default().glide(0.0), None);
+        // Only the last 100 ms count: an early fast stretch followed by a slow one does not throw.
+        let mut late_slow = Momentum::default();
+        late_slow.record(0.0, ScreenPoint::new(0.0, 0.0));
+        late_slow.record(10.0, ScreenPoint::new(200.0, 0.0));
+        late_slow.record(150.0, ScreenPoint::new(205.0, 0.0));
+        late_slow.record(250.0, ScreenPoint::new(210.0, 0.0));
+        assert_eq!(late_slow.glide(250.0), None);
+        late_slow.clear();
+        assert_eq!(late_slow, Momentum::default());
+    }
+
+    #[test]
+    fn a_flick_glides_no_further_than_the_fastest_throw() {
+        let mut flick = Momentum::default();
+        flick.record(0.0, ScreenPoint::new(0.0, 0.0));
+        flick.record(10.0, ScreenPoint::new(1000.0, 0.0));
+        let glide = flick.glide(10.0).unwrap();
+        let longest = MAX_GLIDE_SPEED * MAX_GLIDE_SPEED / (2.0 * GLIDE_DECELERATION);
+        assert!((glide.travelled(f64::INFINITY).dx - longest).abs() < 1e-6);
     }
 }

@@ -1,6 +1,6 @@
 // The map engine as a visitor drives it: pinch and shift+double-click zoom, limits that keep the
 // map in reach, groups that expand or fan out, labels that never overlap, project arcs, arrow keys
-// between markers and animated flights that respect reduced motion.
+// between markers, animated flights and the glide after a thrown drag, both of which respect reduced motion.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -232,4 +232,38 @@ test('show everything flies there smoothly, or jumps when the visitor prefers re
       await context.close();
     }
   }
+});
+
+test('a thrown map glides on after release and slows to a stop; with reduced motion it stops where it is let go', async () => {
+  /** Drags the map 200 px to the right in about 30 ms and lets go; returns how far the centre's longitude moved once it rests. */
+  async function throwMap(reducedMotion) {
+    const { context, page, errors } = await openApp(browser, { contextOptions: { reducedMotion } });
+    try {
+      const centre = () => page.evaluate(() => new URL(location.href).searchParams.get('map'));
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('map'));
+      const before = Number((await centre()).split('/')[2]);
+      const box = await page.locator('.map').boundingBox();
+      const y = box.y + box.height - 150;
+      await page.mouse.move(box.x + 500, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 700, y, { steps: 8 });
+      await page.mouse.up();
+      // Time for a glide to end (under a second), then the position written at rest.
+      await page.waitForTimeout(1500);
+      await settle(page);
+      await page.waitForFunction((b) => new URL(location.href).searchParams.get('map')?.split('/')[2] !== String(b), before);
+      await page.waitForTimeout(300);
+      const after = Number((await centre()).split('/')[2]);
+      assert.deepEqual(errors, []);
+      return { moved: before - after };
+    } finally {
+      await context.close();
+    }
+  }
+  const placed = await throwMap('reduce');
+  const thrown = await throwMap('no-preference');
+  assert.ok(placed.moved > 0 && thrown.moved > 0, 'dragging right moves the centre west');
+  assert.ok(thrown.moved > placed.moved * 1.5, `the thrown map went on: ${thrown.moved.toFixed(3)}° against ${placed.moved.toFixed(3)}° when placed`);
+  // The glide is bounded: at most the fastest throw's distance (about 920 px) past the 200 px drag.
+  assert.ok(thrown.moved < placed.moved * 6.5, `and stopped: ${thrown.moved.toFixed(3)}°`);
 });
