@@ -280,12 +280,13 @@ impl Momentum {
     pub fn glide(&self, release_ms: f64) -> Option<Glide> {
         let (&(first_ms, first), &(last_ms, last)) = (self.samples.first()?, self.samples.last()?);
         let span = last_ms - first_ms;
-        if !(span > 0.0) || !(release_ms - last_ms <= MOMENTUM_STALE_MS) {
+        let fresh = release_ms - last_ms <= MOMENTUM_STALE_MS;
+        if span.is_nan() || span <= 0.0 || !fresh {
             return None;
         }
         let (vx, vy) = ((last.x - first.x) / span, (last.y - first.y) / span);
         let speed = vx.hypot(vy);
-        if !(speed >= MIN_GLIDE_SPEED) {
+        if speed.is_nan() || speed < MIN_GLIDE_SPEED {
             return None;
         }
         let capped = speed.min(MAX_GLIDE_SPEED);

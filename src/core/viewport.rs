@@ -180,7 +180,8 @@ impl Padding {
         let strips = Padding { left: best[0], right: best[1], top: best[2], bottom: best[3] };
         let free_w = size.width - strips.left - strips.right - 2.0 * base;
         let free_h = size.height - strips.top - strips.bottom - 2.0 * base;
-        if !(free_w >= size.width / 3.0 && free_h >= size.height / 3.0) {
+        let roomy = free_w >= size.width / 3.0 && free_h >= size.height / 3.0;
+        if !roomy {
             return Padding::from(base);
         }
         Padding {
