@@ -1,7 +1,8 @@
 //! The basemap under the markers: land and borders as SVG paths in projected path units, drawn
 //! for a settled view and moved as one picture in between (see [`Viewport::offset_from`] and
 //! `settled_view`); optional raster tiles
-//! over them; country and sea names; the scale bar; and the toggle for the tiles.
+//! over them; country and sea names (those not crowded out by places, see
+//! `core::marker_layer`); the scale bar; and the toggle for the tiles.
 //!
 //! Which level of detail to draw is `core::basemap`'s decision; this component only fetches the
 //! detailed level the first time the view asks for it, so the first load stays small.
@@ -29,6 +30,8 @@ pub fn BasemapLayer(
     basemap: Basemap,
     viewport: RwSignal<Option<Viewport>>,
     language: Signal<Language>,
+    /// Names (indices into `LABELS`) left out because they would cover a place or its name.
+    crowded_labels: Memo<Vec<usize>>,
     /// Where the optional map images come from; OpenStreetMap unless the embedding page chooses
     /// another server. Nothing is requested from it until the visitor turns the images on.
     #[prop(optional)]
@@ -104,7 +107,11 @@ pub fn BasemapLayer(
     let tile_attribution = tile_source.attribution.clone();
     let labels = LABELS
         .iter()
-        .map(|label| view! { <BasemapLabel label=*label viewport=viewport language=language /> })
+        .enumerate()
+        .map(|(index, label)| {
+            let crowded = Signal::derive(move || crowded_labels.with(|c| c.contains(&index)));
+            view! { <BasemapLabel label=*label viewport=viewport language=language crowded=crowded /> }
+        })
         .collect_view();
 
     view! {
@@ -140,12 +147,17 @@ pub fn BasemapLayer(
 
 /// One country or sea name, placed at its anchor and shown in its zoom range.
 #[component]
-fn BasemapLabel(label: MapLabel, viewport: RwSignal<Option<Viewport>>, language: Signal<Language>) -> impl IntoView {
+fn BasemapLabel(
+    label: MapLabel,
+    viewport: RwSignal<Option<Viewport>>,
+    language: Signal<Language>,
+    crowded: Signal<bool>,
+) -> impl IntoView {
     let class = match label.kind {
         LabelKind::Country => "basemap-label basemap-label--country",
         LabelKind::Water => "basemap-label basemap-label--water",
     };
-    let shown = move || viewport.with(|v| v.is_some_and(|v| label.shows_at(v.zoom())));
+    let shown = move || !crowded.get() && viewport.with(|v| v.is_some_and(|v| label.shows_at(v.zoom())));
     let position = move || viewport.with(|v| v.map(|v| label.screen_position(&v)));
     view! {
         <text

@@ -139,6 +139,9 @@ pub fn MapView(
             shown.with(|set| Some(Arc::new(MarkerLayout::new(&set.clusters, &set.markers, &view, lang, s.as_ref()))))
         })
     });
+    // Country and sea names that would cover a place or its name in the laid-out view.
+    let crowded_labels =
+        Memo::new(move |_| layout.with(|l| l.as_ref().map(|l| l.crowded_map_labels.clone()).unwrap_or_default()));
     let zoom_level = Memo::new(move |_| viewport.with(|v| v.map(|v| v.zoom().value().floor() as i32)));
     Effect::new(move |_| {
         zoom_level.track();
@@ -443,7 +446,7 @@ pub fn MapView(
             on:dblclick=on_double_click
             on:keydown=on_key_down
         >
-            <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language />
+            <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language crowded_labels=crowded_labels />
             <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
             <div class="markers" style:transform=layer_shift>
                 <For

@@ -80,7 +80,8 @@ impl Rect {
         self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
     }
 
-    fn around(center: ScreenPoint, radius: f64) -> Self {
+    /// The square of half-side `radius` around `center` (a marker's box).
+    pub fn around(center: ScreenPoint, radius: f64) -> Self {
         Self { left: center.x - radius, top: center.y - radius, right: center.x + radius, bottom: center.y + radius }
     }
 
@@ -116,7 +117,7 @@ pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Op
         .map(|(own, candidate)| {
             let placement = [LabelSide::Right, LabelSide::Left, LabelSide::Above, LabelSide::Below]
                 .into_iter()
-                .map(|side| LabelPlacement { side, rect: label_rect(candidate, side) })
+                .map(|side| LabelPlacement { side, rect: label_box(candidate, side) })
                 .find(|p| {
                     p.rect.within(screen)
                         && !placed.iter().any(|r| r.overlaps(&p.rect))
@@ -128,7 +129,8 @@ pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Op
         .collect()
 }
 
-fn label_rect(c: &LabelCandidate, side: LabelSide) -> Rect {
+/// The box of `c`'s label on `side`.
+pub fn label_box(c: &LabelCandidate, side: LabelSide) -> Rect {
     let (x, y, r, w, h) = (c.anchor.x, c.anchor.y, c.marker_radius + GAP_PX, c.width, LABEL_HEIGHT_PX);
     match side {
         LabelSide::Right => Rect { left: x + r, top: y - h / 2.0, right: x + r + w, bottom: y + h / 2.0 },

@@ -7,11 +7,14 @@
 //! Names follow the official forms: the Institute for the Languages of Finland (Kotus) for
 //! Finnish and Swedish as used in Finland, and the UN / IHO English names.
 //!
-//! Labels are decoration for sighted users; the markers carry the accessible names.
+//! Labels are decoration for sighted users; the markers carry the accessible names. A place's
+//! name matters more than the country it is in, so a country or sea name that would overlap a
+//! place's marker or label is left out of that view (see `core::marker_layer`).
 
 use super::geo::LatLng;
 use super::geometry::ScreenPoint;
 use super::i18n::Language;
+use super::label_placement::{estimate_text_width, Rect, LABEL_FONT_PX, LABEL_HEIGHT_PX};
 use super::projection::project;
 use super::viewport::{Viewport, Zoom};
 
@@ -57,6 +60,24 @@ impl MapLabel {
     /// Where the label's anchor is on screen.
     pub fn screen_position(&self, viewport: &Viewport) -> ScreenPoint {
         viewport.world_to_screen(project(self.at))
+    }
+
+    /// The box the label's text takes on screen (estimated, erring wide like place labels):
+    /// country names are set in capitals with wide letter spacing, sea names with a little.
+    pub fn screen_box(&self, viewport: &Viewport, language: Language) -> Rect {
+        let name = self.name(language);
+        let (text_width, spacing_em) = match self.kind {
+            LabelKind::Country => (estimate_text_width(&name.to_uppercase()), 0.08),
+            LabelKind::Water => (estimate_text_width(name), 0.04),
+        };
+        let width = text_width + name.chars().count() as f64 * spacing_em * LABEL_FONT_PX;
+        let at = self.screen_position(viewport);
+        Rect {
+            left: at.x - width / 2.0,
+            top: at.y - LABEL_HEIGHT_PX / 2.0,
+            right: at.x + width / 2.0,
+            bottom: at.y + LABEL_HEIGHT_PX / 2.0,
+        }
     }
 }
 

@@ -395,7 +395,12 @@ fn write_map_labels(svg: &mut String, picture: &MapPicture<'_>, colours: &Pictur
     ];
     for (kind, fill, style) in styles {
         write!(svg, r#"<g fill="{fill}" {style}>"#)?;
-        for label in LABELS.iter().filter(|l| l.kind == kind && l.shows_at(view.zoom())) {
+        let crowded = &picture.layout.crowded_map_labels;
+        let shown = LABELS
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| l.kind == kind && l.shows_at(view.zoom()) && !crowded.contains(i));
+        for (_, label) in shown {
             write_map_label(svg, label, picture)?;
         }
         svg.write_str("</g>")?;

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use super::cluster::{Cluster, ClusterIndex};
 use super::geometry::{ScreenPoint, WorldPoint};
 use super::i18n::{Language, UiText};
-use super::label_placement::{estimate_text_width, place_labels, LabelCandidate, LabelSide};
+use super::label_placement::{estimate_text_width, place_labels, LabelCandidate, LabelSide, Rect};
+use super::map_labels::LABELS;
 use super::model::{MapMarker, MarkerKind, RecordId};
 use super::viewport::Viewport;
 
@@ -57,6 +58,9 @@ pub struct LayoutItem {
 pub struct MarkerLayout {
     /// Visible items, most important first.
     pub items: Vec<LayoutItem>,
+    /// Country and sea names (indices into [`LABELS`]) left out of this view because they would
+    /// overlap a marker or a place's label.
+    pub crowded_map_labels: Vec<usize>,
     by_key: HashMap<String, usize>,
 }
 
@@ -95,11 +99,28 @@ impl MarkerLayout {
                 width: estimate_text_width(&items[i].label),
             })
             .collect();
-        for (placement, &i) in place_labels(&candidates, view.size()).into_iter().zip(&order) {
+        let placements = place_labels(&candidates, view.size());
+        for (placement, &i) in placements.iter().zip(&order) {
             items[i].label_side = placement.map(|p| p.side);
         }
+        let taken: Vec<Rect> = placements
+            .iter()
+            .flatten()
+            .map(|p| p.rect)
+            .chain(items.iter().map(|item| Rect::around(item.at, marker_radius(item))))
+            .collect();
+        let crowded_map_labels = LABELS
+            .iter()
+            .enumerate()
+            .filter(|(_, label)| label.shows_at(view.zoom()))
+            .filter(|(_, label)| {
+                let own = label.screen_box(view, language);
+                taken.iter().any(|t| t.overlaps(&own))
+            })
+            .map(|(i, _)| i)
+            .collect();
         let by_key = items.iter().enumerate().map(|(i, item)| (item.key.clone(), i)).collect();
-        Self { items, by_key }
+        Self { items, crowded_map_labels, by_key }
     }
 
     /// The item with `key`, if it is on screen.
@@ -193,8 +214,52 @@ mod tests {
     use super::*;
     use crate::core::dataset::map_limits;
     use crate::core::geometry::{ScreenOffset, ScreenSize};
+    use crate::core::label_placement::label_box;
 
     use crate::core::dataset::bundled_for_tests as bundled;
+
+    #[test]
+    fn country_and_sea_names_never_cover_a_place_or_its_name() {
+        let data = bundled();
+        let size = ScreenSize::new(1280.0, 800.0);
+        let home = data.home_view(size);
+        let views = [
+            home,
+            data.all.everything_view(size),
+            home.zoomed_by(size.center(), 1.0),
+            home.zoomed_by(size.center(), -1.0),
+            data.all.everything_view(ScreenSize::new(390.0, 844.0)),
+        ];
+        let mut drawn_somewhere = 0;
+        for view in views {
+            for language in Language::ALL {
+                let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None);
+                let mut taken: Vec<Rect> =
+                    layout.items.iter().map(|item| Rect::around(item.at, marker_radius(item))).collect();
+                for item in layout.items.iter().filter(|i| i.label_side.is_some()) {
+                    let candidate = LabelCandidate {
+                        anchor: item.at,
+                        marker_radius: marker_radius(item),
+                        width: estimate_text_width(&item.label),
+                    };
+                    taken.push(label_box(&candidate, item.label_side.unwrap()));
+                }
+                for (i, label) in LABELS.iter().enumerate().filter(|(_, l)| l.shows_at(view.zoom())) {
+                    let own = label.screen_box(&view, language);
+                    let clashes = taken.iter().any(|t| t.overlaps(&own));
+                    assert_eq!(
+                        layout.crowded_map_labels.contains(&i),
+                        clashes,
+                        "{} at zoom {:?}",
+                        label.names[0],
+                        view.zoom()
+                    );
+                    drawn_somewhere += usize::from(!clashes);
+                }
+            }
+        }
+        assert!(drawn_somewhere > 10, "most names still show ({drawn_somewhere})");
+    }
 
     #[test]
     fn every_marker_on_screen_is_in_exactly_one_item_and_keys_are_unique() {

@@ -17,6 +17,30 @@ const labelBoxes = (page) => page.$$eval('.marker__label', (labels) => labels.ma
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: l.textContent };
 }));
 
+/** The boxes of the country and sea names shown now. */
+const mapLabelBoxes = (page) => page.$$eval('.basemap-label', (labels) => labels
+  .filter((l) => l.getAttribute('display') !== 'none')
+  .map((l) => {
+    const r = l.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: l.textContent };
+  }));
+
+/** Asserts that no country or sea name covers a place's label or marker. */
+async function assertMapLabelsClear(page, where) {
+  const names = await mapLabelBoxes(page);
+  const places = await page.$$eval('.markers .marker__label, .markers .marker__shape', (elements) => elements.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.textContent || e.parentElement?.getAttribute('aria-label') };
+  }));
+  for (const a of names) {
+    for (const b of places) {
+      const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      assert.ok(!overlap, `${where}: the name "${a.text}" covers "${b.text}"`);
+    }
+  }
+  return names.length;
+}
+
 function assertNoOverlap(boxes, where) {
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
@@ -135,20 +159,26 @@ test('places sharing one spot fan out around it, each a named button', async () 
   }
 });
 
-test('labels never overlap, at the opening view, zoomed out and zoomed in', async () => {
+test('labels never overlap, at the opening view, zoomed out and zoomed in, and country and sea names give way to places', async () => {
   const { page, context, errors } = await openApp(browser);
   try {
+    await page.waitForTimeout(200);
     assertNoOverlap(await labelBoxes(page), 'opening view');
+    assert.ok(await assertMapLabelsClear(page, 'opening view') >= 3, 'country and sea names still show');
     assert.ok((await labelBoxes(page)).length >= 10, 'the opening view names its places');
     await page.locator('.map-controls__fit').click();
     await settle(page);
+    await page.waitForTimeout(200);
     assertNoOverlap(await labelBoxes(page), 'everything');
+    await assertMapLabelsClear(page, 'everything');
     const at = await centreOf(item(page, 'helsinki'));
     for (let i = 0; i < 4; i += 1) {
       await page.mouse.move(at.x, at.y);
       await page.mouse.wheel(0, -120);
       await settle(page);
+      await page.waitForTimeout(200);
       assertNoOverlap(await labelBoxes(page), `zoom step ${i}`);
+      await assertMapLabelsClear(page, `zoom step ${i}`);
     }
     await screenshot(page, 'labels-zoomed');
     assert.deepEqual(errors, []);
