@@ -1011,16 +1011,16 @@ mod tests {
         let swedish = names(Language::Sv);
         let english = names(Language::En);
         // Country names are upper case, as `.basemap-label--country` shows them.
-        assert!(finnish.iter().any(|n| n == "RUOTSI"), "{finnish:?}");
+        assert!(finnish.iter().any(|n| n == "NORJA"), "{finnish:?}");
         assert!(finnish.iter().any(|n| n == "Itämeri"), "{finnish:?}");
-        assert!(!finnish.iter().any(|n| n == "SWEDEN" || n == "SVERIGE"));
-        assert!(swedish.iter().any(|n| n == "SVERIGE"), "{swedish:?}");
+        assert!(!finnish.iter().any(|n| n == "NORWAY" || n == "NORGE"));
+        assert!(swedish.iter().any(|n| n == "NORGE"), "{swedish:?}");
         assert!(swedish.iter().any(|n| n == "Östersjön"), "{swedish:?}");
-        assert!(english.iter().any(|n| n == "SWEDEN"), "{english:?}");
+        assert!(english.iter().any(|n| n == "NORWAY"), "{english:?}");
     }
 
     #[test]
-    fn map_labels_are_shown_only_in_their_zoom_range_and_near_the_view() {
+    fn map_labels_are_shown_only_in_their_zoom_range_near_the_view_and_clear_of_places() {
         let scene = Scene::everything(Language::En);
         let svg = scene.svg();
         let names = texts_in(layer(&parsed(&svg), "map-labels"));
@@ -1033,6 +1033,12 @@ mod tests {
             if !label.shows_at(zoom) {
                 assert!(!names.contains(&name), "{name} at zoom {}", zoom.value());
             }
+        }
+        // Names the layout found crowded by places are left out.
+        assert!(!scene.layout.crowded_map_labels.is_empty());
+        for &i in &scene.layout.crowded_map_labels {
+            assert!(!names.contains(&LABELS[i].name(Language::En).to_uppercase()));
+            assert!(!names.contains(&LABELS[i].name(Language::En).to_owned()));
         }
         // Zoomed in on Oulu, the far-away Black Sea is not written.
         let data = bundled();
