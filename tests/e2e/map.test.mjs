@@ -63,6 +63,9 @@ test('the map renders the basemap and every place as a named marker or in a name
     assert.deepEqual(errors, []);
     const foreign = requests.filter((url) => !url.startsWith(BASE_URL));
     assert.deepEqual(foreign, [], 'every request stays on our own host');
+    // The data is preloaded with the binary, and the app's fetch takes the preload: one request each.
+    const dataRequests = requests.filter((url) => url.includes('/data/')).map((url) => new URL(url).pathname).sort();
+    assert.deepEqual(dataRequests, ['/data/basemap.geojson', '/data/innocities.geojson']);
   } finally {
     await context.close();
   }
