@@ -173,7 +173,7 @@ fn append_clipped(path: &mut String, line: &[Tenths], closed: bool, rect: &Rect)
         return;
     }
     let points: Vec<Point> = line.iter().map(as_point).collect();
-    let to_tenths = |&(x, y): &Point| (x.round() as i64, y.round() as i64);
+    let to_tenths = |&(x, y): &Point| (x.round() as i32, y.round() as i32);
     if closed {
         append_line(path, clip_ring(&points, rect).iter().map(to_tenths), true);
     } else {
@@ -202,18 +202,35 @@ pub fn parse_basemap(text: &str) -> Result<Basemap, DataError> {
 
 fn basemap_of_streamed(features: Vec<StreamedFeature>, problems: Vec<Problem>) -> Basemap {
     let mut basemap = Basemap { problems, ..Basemap::default() };
-    for feature in features {
+    let target_of = |feature: &StreamedFeature| {
         let detail = match &feature.detail {
             StreamedDetail::Absent => Some(Detail::Medium),
             StreamedDetail::Code(code) => Detail::from_code(code),
             StreamedDetail::NotText => None,
-        };
-        let Some(detail) = detail else { continue };
-        let target = match feature.layer.as_deref() {
-            Some("land") => &mut basemap.land[detail.index()],
-            Some("border") => &mut basemap.borders[detail.index()],
-            _ => continue,
-        };
+        }?;
+        match feature.layer.as_deref() {
+            Some("land") => Some((true, detail.index())),
+            Some("border") => Some((false, detail.index())),
+            _ => None,
+        }
+    };
+    // Room for every point first: growing by doubling while the features are still held would
+    // briefly need three times the memory (this is what sets the app's WebAssembly memory).
+    let mut sizes = [[(0, 0); 3]; 2];
+    for feature in &features {
+        if let Some((is_land, index)) = target_of(feature) {
+            let size = &mut sizes[usize::from(is_land)][index];
+            size.0 += feature.lines.points.len();
+            size.1 += feature.lines.starts.len();
+        }
+    }
+    for (index, (land, borders)) in basemap.land.iter_mut().zip(&mut basemap.borders).enumerate() {
+        land.reserve(sizes[1][index]);
+        borders.reserve(sizes[0][index]);
+    }
+    for feature in features {
+        let Some((is_land, index)) = target_of(&feature) else { continue };
+        let target = if is_land { &mut basemap.land[index] } else { &mut basemap.borders[index] };
         target.extend(feature.lines);
     }
     basemap
@@ -301,7 +318,7 @@ fn append_line(path: &mut String, points: impl IntoIterator<Item = Tenths>, clos
 }
 
 /// A number of tenths written as a short decimal: 1234 → "123.4", -5 → "-0.5", 20 → "2".
-struct TenthsText(i64);
+struct TenthsText(i32);
 
 impl std::fmt::Display for TenthsText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

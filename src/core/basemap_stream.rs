@@ -21,7 +21,9 @@ use super::projection::project;
 use super::viewport::Viewport;
 
 /// A position in tenths of a path unit: the precision the basemap's path data is written in.
-pub(super) type Tenths = (i64, i64);
+/// Whole tenths of a path unit fit an `i32` (the world is 655,360 tenths wide), so a point takes
+/// 8 bytes: the detailed level holds tens of thousands of them.
+pub(super) type Tenths = (i32, i32);
 
 /// Projects a longitude and latitude to [`Tenths`]; `None` if they are not a valid position.
 pub(super) fn project_to_tenths(lon: f64, lat: f64) -> Option<Tenths> {
@@ -31,7 +33,7 @@ pub(super) fn project_to_tenths(lon: f64, lat: f64) -> Option<Tenths> {
     }
     let w = project(location);
     let scale = Viewport::path_units() * 10.0;
-    Some(((w.x * scale).round() as i64, (w.y * scale).round() as i64))
+    Some(((w.x * scale).round() as i32, (w.y * scale).round() as i32))
 }
 
 /// The lines (or rings) of one feature, projected: every point in order, and where each line
@@ -43,6 +45,12 @@ pub(super) struct ProjectedLines {
 }
 
 impl ProjectedLines {
+    /// Makes room for `points` more points in `starts` more lines.
+    pub fn reserve(&mut self, (points, starts): (usize, usize)) {
+        self.points.reserve_exact(points);
+        self.starts.reserve_exact(starts);
+    }
+
     /// Appends the lines of `other`.
     pub fn extend(&mut self, other: ProjectedLines) {
         let offset = self.points.len();
