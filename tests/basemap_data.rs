@@ -142,3 +142,24 @@ fn the_first_load_stays_small() {
     let first = read(BASEMAP_URL).len();
     assert!(first < 450_000, "data/basemap.geojson is {first} bytes");
 }
+
+#[test]
+fn finlands_large_lakes_are_water_at_every_level() {
+    use innomap::core::geo::LatLng;
+    use innomap::core::projection::project;
+    // The Finnish Lakeland and the north: Saimaa, Päijänne, Pielinen, Oulujärvi, Inari.
+    let area = (project(LatLng::lat_lon(69.5, 21.0)), project(LatLng::lat_lon(60.5, 31.5)));
+    let first = parse_basemap(&read(BASEMAP_URL)).unwrap();
+    let detail = parse_basemap(&read(BASEMAP_DETAIL_URL)).unwrap();
+    for (level, least) in [(Detail::Coarse, 3), (Detail::Medium, 8), (Detail::Detailed, 8)] {
+        let file = if level == Detail::Detailed { &detail } else { &first };
+        let lakes = file.lakes_within(level, area);
+        let rings = lakes.matches('M').count();
+        assert!(rings >= least, "{level:?}: {rings} lake rings in Finland");
+        // Each ring is closed: lakes are areas, not lines.
+        assert_eq!(lakes.matches('z').count(), rings, "{level:?}");
+    }
+    // Far from any lake of the source (the open Atlantic), none.
+    let atlantic = (project(LatLng::lat_lon(50.0, -25.0)), project(LatLng::lat_lon(45.0, -20.0)));
+    assert!(first.lakes_within(Detail::Medium, atlantic).is_empty());
+}

@@ -7,7 +7,7 @@
 //   to every marker, then to the map area), at a fractional zoom, so `zoomSnap: 0` here too, and
 //   the same zoom range (3 to 12);
 // - the basemap as one L.geoJSON layer with the SVG renderer (InnoMap draws SVG paths too), not
-//   interactive, styled like public/style.css; only the `land` and `border` layers are drawn;
+//   interactive, styled like public/style.css; the `land`, `lake` and `border` layers are drawn;
 // - one L.marker with an L.divIcon per place and organisation (a focusable DOM element, as
 //   InnoMap's <button> markers are), in an L.markerClusterGroup with its default options;
 // - `performance.mark("map-ready")` in the first animation frame after the basemap and the
@@ -19,6 +19,7 @@ const ZOOM_RANGE = { minZoom: 3, maxZoom: 12 };
 
 const BASEMAP_STYLE = {
   land: { fillColor: '#f4f3ee', fillOpacity: 1, color: '#9fb6c8', weight: 0.8, lineJoin: 'round' },
+  lake: { fillColor: '#c9dceb', fillOpacity: 1, color: '#9fb6c8', weight: 0.8, lineJoin: 'round' },
   border: { fill: false, color: '#a7a39a', weight: 0.8, lineJoin: 'round' },
 };
 

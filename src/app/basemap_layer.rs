@@ -1,4 +1,4 @@
-//! The basemap under the markers: land and borders as SVG paths in projected path units, drawn
+//! The basemap under the markers: land, lakes and borders as SVG paths in projected path units, drawn
 //! for a settled view and moved as one picture in between (see [`Viewport::offset_from`] and
 //! `settled_view`); optional raster tiles
 //! over them; country and sea names (those not crowded out by places, see
@@ -94,10 +94,15 @@ pub fn BasemapLayer(
     // edges so that land cut there is not outlined where it could be seen.
     let paths = Memo::new(move |_| {
         let view = drawn_for.get()?;
-        Some(levels.with(|b| b.paths_within(b.drawn_detail(view.zoom()), view.picture_area(CLIP_BEYOND_PX))))
+        Some(levels.with(|b| {
+            let (detail, area) = (b.drawn_detail(view.zoom()), view.picture_area(CLIP_BEYOND_PX));
+            let (land, borders) = b.paths_within(detail, area);
+            (land, b.lakes_within(detail, area), borders)
+        }))
     });
-    let land = move || paths.with(|p| p.as_ref().map(|(land, _)| land.clone()).unwrap_or_default());
-    let borders = move || paths.with(|p| p.as_ref().map(|(_, borders)| borders.clone()).unwrap_or_default());
+    let land = move || paths.with(|p| p.as_ref().map(|(land, _, _)| land.clone()).unwrap_or_default());
+    let lakes = move || paths.with(|p| p.as_ref().map(|(_, lakes, _)| lakes.clone()).unwrap_or_default());
+    let borders = move || paths.with(|p| p.as_ref().map(|(_, _, borders)| borders.clone()).unwrap_or_default());
 
     let tiles_on = RwSignal::new(false);
     let toggle_label = {
@@ -118,6 +123,7 @@ pub fn BasemapLayer(
         <svg class="basemap" aria-hidden="true" focusable="false" style:transform=picture_offset>
             <g transform=path_transform stroke-width=stroke_width>
                 <path class="basemap__land" d=land></path>
+                <path class="basemap__lake" d=lakes></path>
                 <path class="basemap__border" d=borders></path>
             </g>
         </svg>

@@ -85,6 +85,8 @@ pub struct Basemap {
     land: [ProjectedLines; 3],
     /// Borders between countries (open lines), one set per [`Detail`], like `land`.
     borders: [ProjectedLines; 3],
+    /// Lakes (closed rings, drawn as water over the land), one set per [`Detail`], like `land`.
+    lakes: [ProjectedLines; 3],
     /// Features that could not be drawn.
     pub problems: Vec<Problem>,
 }
@@ -106,18 +108,22 @@ impl Basemap {
     /// rest of the coastline. Land cut at the edge is closed along it, so `area` should reach a
     /// little beyond what is shown.
     pub fn paths_within(&self, detail: Detail, area: (WorldPoint, WorldPoint)) -> (String, String) {
-        let tenths = Viewport::path_units() * 10.0;
-        let (north_west, south_east) = area;
-        let rect = Rect {
-            min_x: north_west.x * tenths,
-            min_y: north_west.y * tenths,
-            max_x: south_east.x * tenths,
-            max_y: south_east.y * tenths,
-        };
-        self.paths_in(detail, &rect)
+        self.paths_in(detail, &tenths_rect(area))
+    }
+
+    /// The lakes' path data of `detail` for a picture of `area`, like
+    /// [`paths_within`](Self::paths_within).
+    pub fn lakes_within(&self, detail: Detail, area: (WorldPoint, WorldPoint)) -> String {
+        let rect = tenths_rect(area);
+        let mut path = String::new();
+        for line in self.lakes[detail.index()].lines() {
+            append_clipped(&mut path, line, true, &rect);
+        }
+        path
     }
 
     fn paths_in(&self, detail: Detail, rect: &Rect) -> (String, String) {
+        // Land and borders; lakes come separately (`lakes_within`), as a third path.
         let mut land = String::new();
         let mut borders = String::new();
         for (lines, path, closed) in
@@ -148,15 +154,27 @@ impl Basemap {
     /// This basemap with the levels of `other` added (a level present in both keeps `other`'s),
     /// and its problems appended.
     pub fn merged(mut self, other: Basemap) -> Self {
-        let Basemap { land, borders, problems } = other;
-        for (index, (land, borders)) in land.into_iter().zip(borders).enumerate() {
+        let Basemap { land, borders, lakes, problems } = other;
+        for (index, ((land, borders), lakes)) in land.into_iter().zip(borders).zip(lakes).enumerate() {
             if !land.points.is_empty() {
                 self.land[index] = land;
                 self.borders[index] = borders;
+                self.lakes[index] = lakes;
             }
         }
         self.problems.extend(problems);
         self
+    }
+}
+
+/// A picture's area (north-west and south-east corners) in tenths of a path unit.
+fn tenths_rect((north_west, south_east): (WorldPoint, WorldPoint)) -> Rect {
+    let tenths = Viewport::path_units() * 10.0;
+    Rect {
+        min_x: north_west.x * tenths,
+        min_y: north_west.y * tenths,
+        max_x: south_east.x * tenths,
+        max_y: south_east.y * tenths,
     }
 }
 
@@ -208,32 +226,59 @@ fn basemap_of_streamed(features: Vec<StreamedFeature>, problems: Vec<Problem>) -
             StreamedDetail::Code(code) => Detail::from_code(code),
             StreamedDetail::NotText => None,
         }?;
-        match feature.layer.as_deref() {
-            Some("land") => Some((true, detail.index())),
-            Some("border") => Some((false, detail.index())),
-            _ => None,
-        }
+        Some((Layer::from_code(feature.layer.as_deref()?)?, detail.index()))
     };
     // Room for every point first: growing by doubling while the features are still held would
     // briefly need three times the memory (this is what sets the app's WebAssembly memory).
-    let mut sizes = [[(0, 0); 3]; 2];
+    let mut sizes = [[(0, 0); 3]; 3];
     for feature in &features {
-        if let Some((is_land, index)) = target_of(feature) {
-            let size = &mut sizes[usize::from(is_land)][index];
+        if let Some((layer, index)) = target_of(feature) {
+            let size = &mut sizes[layer as usize][index];
             size.0 += feature.lines.points.len();
             size.1 += feature.lines.starts.len();
         }
     }
-    for (index, (land, borders)) in basemap.land.iter_mut().zip(&mut basemap.borders).enumerate() {
-        land.reserve(sizes[1][index]);
-        borders.reserve(sizes[0][index]);
+    for layer in Layer::ALL {
+        for (index, lines) in basemap.layer_mut(layer).iter_mut().enumerate() {
+            lines.reserve(sizes[layer as usize][index]);
+        }
     }
     for feature in features {
-        let Some((is_land, index)) = target_of(&feature) else { continue };
-        let target = if is_land { &mut basemap.land[index] } else { &mut basemap.borders[index] };
-        target.extend(feature.lines);
+        let Some((layer, index)) = target_of(&feature) else { continue };
+        basemap.layer_mut(layer)[index].extend(feature.lines);
     }
     basemap
+}
+
+/// The layers a basemap file may have (`properties.layer`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layer {
+    Land,
+    Border,
+    Lake,
+}
+
+impl Layer {
+    const ALL: [Layer; 3] = [Layer::Land, Layer::Border, Layer::Lake];
+
+    fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "land" => Some(Self::Land),
+            "border" => Some(Self::Border),
+            "lake" => Some(Self::Lake),
+            _ => None,
+        }
+    }
+}
+
+impl Basemap {
+    fn layer_mut(&mut self, layer: Layer) -> &mut [ProjectedLines; 3] {
+        match layer {
+            Layer::Land => &mut self.land,
+            Layer::Border => &mut self.borders,
+            Layer::Lake => &mut self.lakes,
+        }
+    }
 }
 
 /// The tree path of [`parse_basemap`], for files the fast path does not take.
@@ -250,9 +295,11 @@ fn parse_basemap_tree(text: &str) -> Result<Basemap, DataError> {
         };
         let Some(detail) = detail else { continue };
         let target = match layer {
-            Some("land") => &mut basemap.land[detail.index()],
-            Some("border") => &mut basemap.borders[detail.index()],
-            _ => continue,
+            Some(code) => match Layer::from_code(code) {
+                Some(layer) => &mut basemap.layer_mut(layer)[detail.index()],
+                None => continue,
+            },
+            None => continue,
         };
         let geometry_value = feature.and_then(|f| f.get("geometry"));
         let geometry = geometry_value.map(geometry_of);
@@ -359,6 +406,25 @@ mod tests {
         assert!(borders.starts_with("M32768 32768l0 -182"), "{borders}");
         assert!(!borders.ends_with('z'));
         assert!(b.problems.is_empty());
+    }
+
+    #[test]
+    fn lakes_are_closed_rings_of_their_own_and_travel_with_their_level() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"layer":"land","detail":"detailed"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,0]]]}},
+          {"type":"Feature","properties":{"layer":"lake","detail":"detailed"},"geometry":{"type":"MultiPolygon","coordinates":[[[[0.5,0.5],[1,0.5],[1,1],[0.5,0.5]]]]}}
+        ]}"#;
+        let detail = parse_basemap(text).unwrap();
+        assert!(detail.problems.is_empty(), "{:?}", detail.problems);
+        let world = (WorldPoint { x: 0.0, y: 0.0 }, WorldPoint { x: 1.0, y: 1.0 });
+        let lakes = detail.lakes_within(Detail::Detailed, world);
+        assert_eq!((lakes.matches('M').count(), lakes.matches('z').count()), (1, 1), "{lakes}");
+        assert!(!detail.paths(Detail::Detailed).0.contains(&lakes), "a lake is not part of the land path");
+        // Merged into a basemap without that level, the lakes come along; the tree reader agrees.
+        let merged = Basemap::default().merged(detail.clone());
+        assert_eq!(merged.lakes_within(Detail::Detailed, world), lakes);
+        assert_eq!(parse_basemap_tree(text).unwrap(), detail);
+        assert!(detail.lakes_within(Detail::Medium, world).is_empty());
     }
 
     #[test]

@@ -363,7 +363,9 @@ fn write_basemap(svg: &mut String, picture: &MapPicture<'_>, colours: &PictureCo
         view.screen_to_world(ScreenPoint::new(size.width + CLIP_BEYOND_PX, size.height + CLIP_BEYOND_PX)),
     );
     let basemap = picture.basemap;
-    let (land, borders) = basemap.paths_within(basemap.drawn_detail(view.zoom()), area);
+    let detail = basemap.drawn_detail(view.zoom());
+    let (land, borders) = basemap.paths_within(detail, area);
+    let lakes = basemap.lakes_within(detail, area);
     let transform = view.path_transform();
     let (scale, x, y) = (Precise(transform.scale), Px(transform.translate_x), Px(transform.translate_y));
     let line = Precise(BASEMAP_LINE_PX / transform.scale);
@@ -373,6 +375,7 @@ fn write_basemap(svg: &mut String, picture: &MapPicture<'_>, colours: &PictureCo
     )?;
     // Basemap path data is made of numbers and path letters only, safe to write as it is.
     write!(svg, r#"<path class="land" fill="{}" stroke="{}" d="{land}"/>"#, colours.land, colours.coast)?;
+    write!(svg, r#"<path class="lakes" fill="{}" stroke="{}" d="{lakes}"/>"#, colours.sea, colours.coast)?;
     write!(svg, r#"<path class="borders" fill="none" stroke="{}" d="{borders}"/>"#, colours.border)?;
     svg.write_str("</g>")
 }

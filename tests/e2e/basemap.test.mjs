@@ -141,3 +141,30 @@ test('the dark palette is used when the system asks for it, and axe-core finds n
     await context.close();
   }
 });
+
+test('Finland\'s large lakes are drawn as water over the land, in both palettes', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page, errors } = await openApp(browser, { contextOptions: { colorScheme } });
+    try {
+      const lake = page.locator('.basemap__lake');
+      const rings = (await lake.getAttribute('d')).match(/M/g)?.length ?? 0;
+      assert.ok(rings >= 8, `${rings} lakes in the opening view`);
+      const [lakeFill, seaFill] = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('.basemap__lake')).fill,
+        getComputedStyle(document.querySelector('.map')).getPropertyValue('--color-sea'),
+      ]);
+      const probe = await page.evaluate(() => {
+        const span = document.createElement('span');
+        span.style.color = 'var(--color-sea)';
+        document.body.append(span);
+        const colour = getComputedStyle(span).color;
+        span.remove();
+        return colour;
+      });
+      assert.equal(lakeFill, probe, `lakes in the sea colour (${seaFill})`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

