@@ -59,7 +59,10 @@ export async function openApp(browser, { viewport = { width: 1280, height: 800 }
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(BASE_URL + query);
+  // Ready is when the markers are drawn (below), not the `load` event: that also waits for the
+  // preloaded data and the favicon, and once in a full run it did not come within 30 s on a
+  // loaded machine although the page was working.
+  await page.goto(BASE_URL + query, { waitUntil: 'domcontentloaded' });
   if (waitForMarkers) await page.locator('.marker').first().waitFor({ timeout: 20_000 });
   return { context, page, errors, requests };
 }
