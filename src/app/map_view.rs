@@ -15,9 +15,9 @@ use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::dataset::{MapData, MarkerSet};
-use crate::core::geometry::{ScreenOffset, ScreenPoint};
+use crate::core::geometry::ScreenPoint;
 use crate::core::gesture::{
-    key_command, wheel_zoom_change, DragStep, DragTracker, KeyCommand, Momentum, PinchTracker, WheelDeltaMode,
+    key_command, wheel_zoom_change, DragStep, DragTracker, Glide, KeyCommand, Momentum, PinchTracker, WheelDeltaMode,
 };
 use crate::core::i18n::{Language, UiText};
 use crate::core::marker_layer::{fan_offsets, layout_still_fits, LayoutItem, MarkerLayout};
@@ -91,6 +91,23 @@ fn fly_to(camera: Camera, flight: StoredValue<u64>, target: Viewport) {
             return false;
         }
         camera.jump(from.flight_towards(&target, progress));
+        true
+    });
+}
+
+/// Lets the map coast after a thrown drag; like a flight, any new input stops it.
+fn glide_on(camera: Camera, flight: StoredValue<u64>, glide: Glide) {
+    flight.update_value(|n| *n += 1);
+    let this_glide = flight.get_value();
+    let mut elapsed_ms = 0.0;
+    animate(glide.duration_ms(), move |progress| {
+        if flight.try_get_value() != Some(this_glide) {
+            return false;
+        }
+        let now_ms = progress * glide.duration_ms();
+        let step = glide.moved_between(elapsed_ms, now_ms);
+        elapsed_ms = now_ms;
+        camera.update(|v| v.panned_by(step));
         true
     });
 }
@@ -307,19 +324,7 @@ pub fn MapView(
         // A thrown map glides on (inertia), unless the visitor prefers less motion.
         let glide = momentum.try_with_value(|m| m.glide(ev.time_stamp())).flatten();
         if let Some(glide) = glide.filter(|_| was_dragging && !was_pinching && !prefers_reduced_motion()) {
-            flight.update_value(|n| *n += 1);
-            let this_glide = flight.get_value();
-            let mut travelled = ScreenOffset { dx: 0.0, dy: 0.0 };
-            animate(glide.duration_ms(), move |progress| {
-                if flight.try_get_value() != Some(this_glide) {
-                    return false;
-                }
-                let now = glide.travelled(progress * glide.duration_ms());
-                let step = ScreenOffset { dx: now.dx - travelled.dx, dy: now.dy - travelled.dy };
-                travelled = now;
-                camera.update(|v| v.panned_by(step));
-                true
-            });
+            glide_on(camera, flight, glide);
         }
         momentum.update_value(Momentum::clear);
     };

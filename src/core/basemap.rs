@@ -114,26 +114,11 @@ impl Basemap {
     /// The lakes' path data of `detail` for a picture of `area`, like
     /// [`paths_within`](Self::paths_within).
     pub fn lakes_within(&self, detail: Detail, area: (WorldPoint, WorldPoint)) -> String {
-        let rect = tenths_rect(area);
-        let mut path = String::new();
-        for line in self.lakes[detail.index()].lines() {
-            append_clipped(&mut path, line, true, &rect);
-        }
-        path
+        path_of(&self.lakes[detail.index()], true, &tenths_rect(area))
     }
 
     fn paths_in(&self, detail: Detail, rect: &Rect) -> (String, String) {
-        // Land and borders; lakes come separately (`lakes_within`), as a third path.
-        let mut land = String::new();
-        let mut borders = String::new();
-        for (lines, path, closed) in
-            [(&self.land[detail.index()], &mut land, true), (&self.borders[detail.index()], &mut borders, false)]
-        {
-            for line in lines.lines() {
-                append_clipped(path, line, closed, rect);
-            }
-        }
-        (land, borders)
+        (path_of(&self.land[detail.index()], true, rect), path_of(&self.borders[detail.index()], false, rect))
     }
 
     /// The level to draw at `zoom`: the one that fits, or while that is not loaded (or failed to
@@ -176,6 +161,15 @@ fn tenths_rect((north_west, south_east): (WorldPoint, WorldPoint)) -> Rect {
         max_x: south_east.x * tenths,
         max_y: south_east.y * tenths,
     }
+}
+
+/// The path data of the parts of `lines` (rings if `closed`) inside `rect`.
+fn path_of(lines: &ProjectedLines, closed: bool, rect: &Rect) -> String {
+    let mut path = String::new();
+    for line in lines.lines() {
+        append_clipped(&mut path, line, closed, rect);
+    }
+    path
 }
 
 /// Appends the part of one line or ring inside `rect`. Most lines are wholly inside or wholly

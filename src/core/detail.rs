@@ -11,7 +11,8 @@ use super::format;
 use super::i18n::{Language, LocalizedText, UiText};
 use super::list_view::ListSections;
 use super::model::{
-    Activity, Dataset, Involvement, MarkerKind, Party, Project, Provenance, RecordId, RecordType, SafeUrl, SourceRef,
+    Activity, Dataset, Involvement, MarkerKind, Organisation, Party, Place, Project, Provenance, RecordId, RecordType,
+    SafeUrl, SourceRef,
 };
 
 /// A record another panel can be opened for.
@@ -155,20 +156,20 @@ impl Detail {
 /// (agreements and activities are shown inside the panels of their places and projects).
 pub fn describe(data: &MapData, id: &RecordId, language: Language) -> Option<Detail> {
     let dataset = &data.dataset;
-    if dataset.place(id).is_some() {
-        place_detail(dataset, id, language)
-    } else if dataset.organisation(id).is_some() {
-        organisation_detail(dataset, id, language)
-    } else if dataset.projects.iter().any(|p| &p.id == id) {
-        project_detail(dataset, id, language)
+    if let Some(place) = dataset.place(id) {
+        Some(place_detail(dataset, place, language))
+    } else if let Some(organisation) = dataset.organisation(id) {
+        Some(organisation_detail(dataset, organisation, language))
+    } else if let Some(project) = dataset.projects.iter().find(|p| &p.id == id) {
+        Some(project_detail(dataset, project, language))
     } else {
         theme_detail(data, id, language)
     }
 }
 
-fn place_detail(dataset: &Dataset, id: &RecordId, language: Language) -> Option<Detail> {
+fn place_detail(dataset: &Dataset, place: &Place, language: Language) -> Detail {
     let text = UiText(language);
-    let place = dataset.place(id)?;
+    let id = &place.id;
     let mut detail =
         Detail::new(RecordType::Place, MarkerKind::from(place.kind).label(language), &place.name, language)
             .with_provenance(&place.provenance, language);
@@ -217,12 +218,12 @@ fn place_detail(dataset: &Dataset, id: &RecordId, language: Language) -> Option<
     detail.section(text.organisations_here(), organisations);
     let activities = dataset.activities.iter().filter(|a| a.places.contains(id));
     detail.section(text.activities(), activity_entries(activities, language));
-    Some(detail)
+    detail
 }
 
-fn organisation_detail(dataset: &Dataset, id: &RecordId, language: Language) -> Option<Detail> {
+fn organisation_detail(dataset: &Dataset, organisation: &Organisation, language: Language) -> Detail {
     let text = UiText(language);
-    let organisation = dataset.organisation(id)?;
+    let id = &organisation.id;
     let mut detail = Detail::new(
         RecordType::Organisation,
         format!("{} · {}", MarkerKind::Organisation.label(language), text.organisation_kind(organisation.kind)),
@@ -240,12 +241,12 @@ fn organisation_detail(dataset: &Dataset, id: &RecordId, language: Language) -> 
     detail.section(text.projects(), involvement_entries(dataset, dataset.projects_of_organisation(id), language));
     let activities = dataset.activities.iter().filter(|a| a.organisations.contains(id));
     detail.section(text.activities(), activity_entries(activities, language));
-    Some(detail)
+    detail
 }
 
-fn project_detail(dataset: &Dataset, id: &RecordId, language: Language) -> Option<Detail> {
+fn project_detail(dataset: &Dataset, project: &Project, language: Language) -> Detail {
     let text = UiText(language);
-    let project = dataset.projects.iter().find(|p| &p.id == id)?;
+    let id = &project.id;
     let mut detail = Detail::new(RecordType::Project, text.project_kind(), &project.name, language)
         .with_provenance(&project.provenance, language);
     detail.description = Some(project.description.get(language).to_owned()).filter(|d| !d.is_empty());
@@ -276,7 +277,7 @@ fn project_detail(dataset: &Dataset, id: &RecordId, language: Language) -> Optio
     detail.section(text.partners(), partners);
     let activities = dataset.activities.iter().filter(|a| a.project.as_ref() == Some(id));
     detail.section(text.activities(), activity_entries(activities, language));
-    Some(detail)
+    detail
 }
 
 /// Budget and public funding: always both lines, so a visitor sees that an amount is not known

@@ -314,6 +314,12 @@ impl Glide {
         let distance = self.speed * t - GLIDE_DECELERATION * t * t / 2.0;
         ScreenOffset { dx: self.direction.0 * distance, dy: self.direction.1 * distance }
     }
+
+    /// How far the map moves between `from_ms` and `to_ms` after the release: one frame's step.
+    pub fn moved_between(&self, from_ms: f64, to_ms: f64) -> ScreenOffset {
+        let (from, to) = (self.travelled(from_ms), self.travelled(to_ms));
+        ScreenOffset { dx: to.dx - from.dx, dy: to.dy - from.dy }
+    }
 }
 
 #[cfg(test)]
@@ -451,6 +457,21 @@ mod tests {
         assert_eq!(glide.travelled(-5.0), ScreenOffset { dx: 0.0, dy: 0.0 });
         let half = glide.travelled(glide.duration_ms() / 2.0);
         assert!(half.dx > end.dx / 2.0, "it slows down: the first half of the time covers more");
+    }
+
+    #[test]
+    fn frame_steps_of_a_glide_add_up_to_the_whole_glide() {
+        let mut momentum = Momentum::default();
+        momentum.record(0.0, ScreenPoint::new(0.0, 0.0));
+        momentum.record(40.0, ScreenPoint::new(60.0, -20.0));
+        let glide = momentum.glide(45.0).unwrap();
+        let frames: Vec<f64> = (0..=60).map(|i| f64::from(i) * 16.7).collect();
+        let (dx, dy) = frames
+            .windows(2)
+            .map(|w| glide.moved_between(w[0], w[1]))
+            .fold((0.0, 0.0), |(x, y), s| (x + s.dx, y + s.dy));
+        let whole = glide.travelled(glide.duration_ms());
+        assert!((dx - whole.dx).abs() < 1e-9 && (dy - whole.dy).abs() < 1e-9);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BASE_URL, launchBrowser, openApp, settle, screenshot, axeViolations } from './support.mjs';
+import { BASE_URL, launchBrowser, openApp, settle, screenshot, axeViolations, resolvedColour } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -153,15 +153,7 @@ test('Finland\'s large lakes are drawn as water over the land, in both palettes'
         getComputedStyle(document.querySelector('.basemap__lake')).fill,
         getComputedStyle(document.querySelector('.map')).getPropertyValue('--color-sea'),
       ]);
-      const probe = await page.evaluate(() => {
-        const span = document.createElement('span');
-        span.style.color = 'var(--color-sea)';
-        document.body.append(span);
-        const colour = getComputedStyle(span).color;
-        span.remove();
-        return colour;
-      });
-      assert.equal(lakeFill, probe, `lakes in the sea colour (${seaFill})`);
+      assert.equal(lakeFill, await resolvedColour(page, '--color-sea'), `lakes in the sea colour (${seaFill})`);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -6,19 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { launchBrowser, openApp, centreOf, settle, screenshot, item, reveal, axeViolations } from './support.mjs';
+import { launchBrowser, openApp, centreOf, settle, screenshot, item, reveal, axeViolations, parameters, addressHas } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-/** The page address's parameters. */
-const parameters = (page) => new URL(page.url()).searchParams;
-
-/** Waits until the address has `name=value` (the map writes its position once the view rests). */
-async function addressHas(page, name, value) {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5_000 });
-}
 
 test('a deep link restores language, selection, project links and view exactly, and the app keeps unknown parameters', async () => {
   const query = '?lang=fi&place=kokkola&project=battery-chemistry-lead-project&map=9.5/63.838/23.13&utm_source=city';

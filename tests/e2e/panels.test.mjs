@@ -6,16 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { launchBrowser, openApp, settle, screenshot, reveal, axeViolations, bundledData } from './support.mjs';
+import { launchBrowser, openApp, settle, screenshot, reveal, axeViolations, bundledData, parameters, addressHas, resolvedColour } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-const parameters = (page) => new URL(page.url()).searchParams;
-async function addressHas(page, name, value) {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5_000 });
-}
 /** The value of the panel's fact labelled `label`, with no-break spaces made plain. */
 async function fact(page, label) {
   const row = page.locator('.panel__fact', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
@@ -203,14 +199,7 @@ test('the map downloads as an SVG image of the current view, in the page\'s colo
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
       assert.equal(download.suggestedFilename(), 'innomap-map.svg');
       const svg = readFileSync(await download.path(), 'utf8');
-      const seaColour = await page.evaluate(() => {
-        const probe = document.createElement('span');
-        probe.style.color = 'var(--color-sea)';
-        document.body.append(probe);
-        const colour = getComputedStyle(probe).color;
-        probe.remove();
-        return colour;
-      });
+      const seaColour = await resolvedColour(page, '--color-sea');
       const facts = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         const root = doc.documentElement;

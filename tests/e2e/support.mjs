@@ -67,6 +67,26 @@ export async function openApp(browser, { viewport = { width: 1280, height: 800 }
   return { context, page, errors, requests };
 }
 
+/** The page address's parameters. */
+export const parameters = (page) => new URL(page.url()).searchParams;
+
+/** Waits until the address has `name=value` (the map writes its position once the view rests). */
+export async function addressHas(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5_000 });
+}
+
+/** The colour a CSS custom property (such as `--color-sea`) resolves to on the page now, as `rgb(…)`. */
+export async function resolvedColour(page, property) {
+  return page.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${name})`;
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, property);
+}
+
 /** The centre of an element on screen, in CSS pixels. */
 export async function centreOf(locator) {
   const box = await locator.boundingBox();

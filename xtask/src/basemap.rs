@@ -176,63 +176,55 @@ impl Topology {
 
 /// The lakes of one level, simplified and filtered like land.
 fn lake_feature(topology: &Topology, level: &Level) -> Result<Value, String> {
-    let (west, south, east, north) = level.extent;
-    let extent = Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon();
-    let geometries = topology.json["objects"]["lakes"]["geometries"].as_array().ok_or("no lakes object")?;
-    let mut lakes = Vec::new();
-    for geometry in geometries {
-        lakes.extend(polygons(geometry, &topology.arcs)?);
-    }
-    let pixels = TILE_SIZE * level.pixel_zoom.exp2();
-    let lakes = MultiPolygon(lakes).intersection(&extent).map_coords(|c| to_pixels(c, pixels)).simplify(1.0);
-    let coordinates: Vec<Value> = lakes
-        .0
-        .into_iter()
-        .filter(|p| p.exterior().0.len() >= 4 && p.unsigned_area() >= MIN_LAKE_PX2)
-        .map(|p| p.map_coords(|c| to_degrees(c, pixels)))
-        .map(|p| {
-            let rings = std::iter::once(p.exterior()).chain(p.interiors()).filter(|r| r.0.len() >= 4);
-            Value::Array(rings.map(|r| line_json(r, level.decimals)).collect())
-        })
-        .collect();
+    let coordinates = area_coordinates(topology, "lakes", level, MIN_LAKE_PX2)?;
     Ok(
         json!({"type": "Feature", "properties": {"layer": "lake", "detail": level.detail}, "geometry": {"type": "MultiPolygon", "coordinates": coordinates}}),
     )
 }
 
-/// The land and border features of one level.
-fn level_features(topology: &Topology, level: &Level) -> Result<[Value; 2], String> {
+/// The level's extent as a polygon in degrees.
+fn extent_of(level: &Level) -> Polygon<f64> {
     let (west, south, east, north) = level.extent;
-    let extent = Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon();
-    let land_geometries = topology.json["objects"]["land"]["geometries"].as_array().ok_or("no land object")?;
-    let mut land = Vec::new();
-    for geometry in land_geometries {
-        land.extend(polygons(geometry, &topology.arcs)?);
+    Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }).to_polygon()
+}
+
+/// The polygons of the topology's `object` (land or lakes) for `level`, as GeoJSON MultiPolygon
+/// coordinates: clipped to the level's extent, simplified to one pixel at its zoom, without the
+/// ones smaller than `min_px2` square pixels, rounded to its decimals.
+fn area_coordinates(topology: &Topology, object: &str, level: &Level, min_px2: f64) -> Result<Vec<Value>, String> {
+    let geometries =
+        topology.json["objects"][object]["geometries"].as_array().ok_or_else(|| format!("no {object} object"))?;
+    let mut areas = Vec::new();
+    for geometry in geometries {
+        areas.extend(polygons(geometry, &topology.arcs)?);
     }
     let pixels = TILE_SIZE * level.pixel_zoom.exp2();
-    let land = MultiPolygon(land).intersection(&extent).map_coords(|c| to_pixels(c, pixels)).simplify(1.0);
-    let land: Vec<Polygon<f64>> = land
+    let areas = MultiPolygon(areas).intersection(&extent_of(level)).map_coords(|c| to_pixels(c, pixels)).simplify(1.0);
+    Ok(areas
         .0
         .into_iter()
-        .filter(|p| p.exterior().0.len() >= 4 && p.unsigned_area() >= MIN_ISLAND_PX2)
+        .filter(|p| p.exterior().0.len() >= 4 && p.unsigned_area() >= min_px2)
         .map(|p| p.map_coords(|c| to_degrees(c, pixels)))
-        .collect();
+        .map(|p| {
+            let rings = std::iter::once(p.exterior()).chain(p.interiors()).filter(|r| r.0.len() >= 4);
+            Value::Array(rings.map(|r| line_json(r, level.decimals)).collect())
+        })
+        .collect())
+}
+
+/// The land and border features of one level.
+fn level_features(topology: &Topology, level: &Level) -> Result<[Value; 2], String> {
+    let land_coordinates = area_coordinates(topology, "land", level, MIN_ISLAND_PX2)?;
+    let pixels = TILE_SIZE * level.pixel_zoom.exp2();
     let borders = MultiLineString(shared_arcs(&topology.json, &topology.arcs)?);
-    let borders = extent
+    let borders = extent_of(level)
         .clip(&borders, false)
         .map_coords(|c| to_pixels(c, pixels))
         .simplify(1.0)
         .map_coords(|c| to_degrees(c, pixels));
 
-    let line = |l: &LineString<f64>| line_json(l, level.decimals);
-    let land_coordinates: Vec<Value> = land
-        .iter()
-        .map(|p| {
-            let rings = std::iter::once(p.exterior()).chain(p.interiors()).filter(|r| r.0.len() >= 4);
-            Value::Array(rings.map(line).collect())
-        })
-        .collect();
-    let border_coordinates: Vec<Value> = borders.0.iter().filter(|l| l.0.len() >= 2).map(line).collect();
+    let border_coordinates: Vec<Value> =
+        borders.0.iter().filter(|l| l.0.len() >= 2).map(|l| line_json(l, level.decimals)).collect();
     Ok([
         json!({"type": "Feature", "properties": {"layer": "land", "detail": level.detail}, "geometry": {"type": "MultiPolygon", "coordinates": land_coordinates}}),
         json!({"type": "Feature", "properties": {"layer": "border", "detail": level.detail}, "geometry": {"type": "MultiLineString", "coordinates": border_coordinates}}),
