@@ -2,15 +2,13 @@
 //!
 //! It sends the headers a production host should send (the CSP, nosniff, no referrer, and the
 //! cache policy documented in README.md), so the tests exercise the app as it will be deployed.
+//! Everything is served by one plain HTTP/1.1 loop, a thread per connection ([`start_site`]).
 //! `cargo xtask bench-map` serves with the same headers through [`start_site`], with two additions
 //! a [`Site`] describes: a second folder under a URL prefix (the Leaflet baseline page) and single
 //! files answered in place of others (the generated dataset as `/data/innocities.geojson`), so both
 //! pages see the same data.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use tiny_http::{Header, Method, Response, Server};
 
 use crate::release::CONTENT_SECURITY_POLICY;
 use crate::Outcome;
@@ -31,22 +29,7 @@ pub fn serve_forever(dir: &Path, port: u16) -> Outcome {
 /// Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port) in background threads and
 /// returns the base URL.
 pub fn start(dir: &Path, port: u16) -> Result<(String, Vec<std::thread::JoinHandle<()>>), String> {
-    let site = Site::new(dir);
-    let server = Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let address = server.server_addr().to_ip().ok_or("the server has no IP address")?;
-    let server = Arc::new(server);
-    let workers = (0..4)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let site = site.clone();
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    let _ = respond(&site, request);
-                }
-            })
-        })
-        .collect();
-    Ok((format!("http://{address}/"), workers))
+    start_site(Site::new(dir), port)
 }
 
 /// What a server answers from: a root folder, plus folders mounted under URL prefixes and single
@@ -170,26 +153,6 @@ fn serve_connection(site: &Site, stream: std::net::TcpStream) -> std::io::Result
             return Ok(());
         }
     }
-}
-
-fn respond(site: &Site, request: tiny_http::Request) -> std::io::Result<()> {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return request.respond(Response::from_string("method not allowed").with_status_code(405));
-    }
-    let Some((file, is_data)) = site.resolve(request.url()) else {
-        return request.respond(Response::from_string("not found").with_status_code(404));
-    };
-    let Ok(bytes) = std::fs::read(&file) else {
-        return request.respond(Response::from_string("not found").with_status_code(404));
-    };
-    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-    let mut response = Response::from_data(bytes);
-    for (key, value) in headers_for(&name, is_data) {
-        if let Ok(header) = Header::from_bytes(key.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    request.respond(response)
 }
 
 /// The file for a request path, or `None` for anything outside `dir`.
