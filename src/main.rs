@@ -1,7 +1,7 @@
-//! Start-up: install the panic hook so a bug shows in the console, then mount the app.
+//! Start-up: install the panic hook so a bug shows in the console, then start the app.
 
 fn main() {
     console_error_panic_hook::set_once();
     innomap::platform::mark_performance("wasm-start");
-    leptos::mount::mount_to_body(innomap::app::App);
+    innomap::app::start();
 }

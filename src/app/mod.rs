@@ -1,6 +1,7 @@
 //! The Leptos user interface: thin components that hold signals, call `core` and render.
 //!
-//! [`App`] owns the load state and the shareable state; [`map_view`] draws the map;
+//! [`start`] asks for the data and mounts [`App`] once it is in hand; [`App`] owns the load state
+//! and the shareable state; [`map_view`] draws the map;
 //! [`detail_panel`] shows the open place, organisation, project or theme ([`navigation`] opens
 //! one from anywhere); [`notices`] shows loading, errors and skipped records.
 
@@ -36,7 +37,8 @@ use crate::core::model::RecordType;
 use crate::core::search::{ResultKind, Suggestion};
 use crate::core::url_state::{MapPosition, UrlState};
 use crate::platform::{
-    address_query, browser_languages, fetch_text, mark_performance, set_document_language, write_address_query,
+    address_query, browser_languages, fetch_text, mark_performance, remove_element, set_document_language, set_text_of,
+    write_address_query,
 };
 
 use detail_panel::DetailPanel;
@@ -60,23 +62,63 @@ enum LoadState {
     Ready(Arc<MapData>),
 }
 
-async fn load_map_data() -> Result<MapData, LoadError> {
-    let (places, basemap) = futures::future::join(fetch_text(DATA_URL), fetch_text(BASEMAP_URL)).await;
-    mark_performance("data-fetched");
-    let data = MapData::from_texts(&places?, &basemap?);
-    // With "map-ready", these split a cold load into download, reading and first drawing.
-    mark_performance("data-read");
-    data
+impl From<Result<MapData, LoadError>> for LoadState {
+    fn from(outcome: Result<MapData, LoadError>) -> Self {
+        match outcome {
+            Ok(data) => Self::Ready(Arc::new(data)),
+            Err(error) => Self::Failed(error),
+        }
+    }
 }
 
-/// The whole application.
-#[component]
-pub fn App() -> impl IntoView {
+/// Sends both requests now and reads the answers when they come.
+fn load_map_data() -> impl std::future::Future<Output = Result<MapData, LoadError>> {
+    let requests = futures::future::join(fetch_text(DATA_URL), fetch_text(BASEMAP_URL));
+    async move {
+        let (places, basemap) = requests.await;
+        mark_performance("data-fetched");
+        let data = MapData::from_texts(&places?, &basemap?);
+        // With "map-ready", these split a cold load into download, reading and first drawing.
+        mark_performance("data-read");
+        data
+    }
+}
+
+/// The element of index.html shown from the first paint until the app is mounted, and the
+/// element holding its words.
+const START_SCREEN_ID: &str = "start-screen";
+const START_STATUS_ID: &str = "start-status";
+
+/// The language the page opens in: the address's choice, else the browser's.
+fn opening_language(address: &UrlState) -> Language {
+    Language::first_choice(address.language, &browser_languages())
+}
+
+/// Starts the app. The data is asked for at once; meanwhile index.html's start screen (painted
+/// long before the WebAssembly has arrived) says "loading" in the visitor's language. The app
+/// is mounted when the data is in hand or has failed, so the first frame it draws is the map
+/// itself rather than a loading screen followed at once by the map.
+pub fn start() {
     restore_theme();
+    let language = opening_language(&UrlState::parse(&address_query()).state);
+    set_document_language(language.code());
+    set_text_of(START_STATUS_ID, UiText(language).loading());
+    let loading = load_map_data();
+    // wasm-bindgen's own spawner: Leptos sets up its executor only when the app is mounted.
+    wasm_bindgen_futures::spawn_local(async move {
+        let first_load = loading.await;
+        remove_element(START_SCREEN_ID);
+        leptos::mount::mount_to_body(move || view! { <App first_load=first_load /> });
+    });
+}
+
+/// The whole application, opening with the outcome of the first load of the data.
+#[component]
+pub fn App(first_load: Result<MapData, LoadError>) -> impl IntoView {
     // The shareable state starts from the page address (see core::url_state).
     let start = UrlState::parse(&address_query());
-    let language = RwSignal::new(Language::first_choice(start.state.language, &browser_languages()));
-    let load_state = RwSignal::new(LoadState::Loading);
+    let language = RwSignal::new(opening_language(&start.state));
+    let load_state = RwSignal::new(LoadState::from(first_load));
     let selected = RwSignal::new(start.state.selected.clone());
     // The project whose links are drawn on the map, chosen in the panel.
     let shown_project = RwSignal::new(start.state.project.clone());
@@ -152,16 +194,12 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || history.remove());
     let language_signal: Signal<Language> = language.into();
 
+    // Try again, after a failed load.
     let load = move || {
         load_state.set(LoadState::Loading);
-        spawn_local(async move {
-            load_state.set(match load_map_data().await {
-                Ok(data) => LoadState::Ready(Arc::new(data)),
-                Err(error) => LoadState::Failed(error),
-            });
-        });
+        let loading = load_map_data();
+        spawn_local(async move { load_state.set(LoadState::from(loading.await)) });
     };
-    load();
 
     view! {
         <div class="app" lang=move || language.get().code()>

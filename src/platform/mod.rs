@@ -2,10 +2,11 @@
 //! event listeners. Everything here is a thin translation between browser types and `core` types,
 //! so the rules stay testable on the host.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver, WheelEvent};
 
 use crate::core::error::LoadError;
@@ -13,21 +14,32 @@ use crate::core::geometry::{ScreenPoint, ScreenSize};
 use crate::core::viewport::ScreenRect;
 
 /// Fetches a text file relative to the page. Errors are turned into words a visitor can act on.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let network = |reason: String| LoadError::Network { url: url.to_owned(), reason };
-    let response = Request::get(url).send().await.map_err(|e| network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::HttpStatus {
-            url: url.to_owned(),
-            status: response.status(),
-            status_text: response.status_text(),
-        });
+///
+/// The request is sent when this is called, not when the future is first polled: the app asks
+/// for its data before it builds its first view, so the answer is on its way while it does.
+pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, LoadError>> {
+    let url = url.to_owned();
+    let sent = Request::get(&url).build().map_err(|e| e.to_string()).and_then(|request| {
+        let window = web_sys::window().ok_or_else(|| "no browser window".to_owned())?;
+        Ok(JsFuture::from(window.fetch_with_request(&request.into())))
+    });
+    async move {
+        let network = |reason: String| LoadError::Network { url: url.clone(), reason };
+        let answer = sent.map_err(network)?.await.map_err(|e| network(format!("{e:?}")))?;
+        let response = Response::from(answer.dyn_into::<web_sys::Response>().map_err(|e| network(format!("{e:?}")))?);
+        if !response.ok() {
+            return Err(LoadError::HttpStatus {
+                url: url.clone(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        // Read as bytes and decoded here: a JS string passed into WebAssembly is copied into a buffer
+        // sized for the worst case of UTF-8 (three bytes per character), which for a file of
+        // megabytes reserved memory that is never given back.
+        let bytes = response.binary().await.map_err(|e| network(e.to_string()))?;
+        Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
-    // Read as bytes and decoded here: a JS string passed into WebAssembly is copied into a buffer
-    // sized for the worst case of UTF-8 (three bytes per character), which for a file of
-    // megabytes reserved memory that is never given back.
-    let bytes = response.binary().await.map_err(|e| network(e.to_string()))?;
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// Records a `performance.mark`, which the benchmark and tests read.
@@ -251,6 +263,20 @@ pub fn browser_languages() -> Vec<String> {
 pub fn set_document_language(code: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Replaces the text of the element with the id `id`, if there is one.
+pub fn set_text_of(id: &str, text: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Removes the element with the id `id` from the page, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        element.remove();
     }
 }
 

@@ -294,6 +294,44 @@ test('a loading message shows until the data has arrived', async () => {
   }
 });
 
+test('the start screen shows before the app has arrived, then speaks the visitor\'s language until the data is in', async () => {
+  let releaseApp;
+  const appHeld = new Promise((resolve) => { releaseApp = resolve; });
+  let releaseData;
+  const dataHeld = new Promise((resolve) => { releaseData = resolve; });
+  const { context, page, errors, requests } = await openApp(browser, {
+    waitForMarkers: false,
+    query: '?lang=fi',
+    prepare: async (c) => {
+      await c.route('**/*_bg.wasm', async (route) => { await appHeld; await route.continue(); });
+      await c.route('**/data/innocities.geojson', async (route) => { await dataHeld; await route.continue(); });
+    },
+  });
+  try {
+    // index.html's own start screen, painted while the WebAssembly is still on its way.
+    const status = page.getByRole('status');
+    await status.waitFor();
+    assert.match(await status.textContent(), /Loading map data/);
+    assert.ok(await status.isVisible());
+    releaseApp();
+    // The app has started: the message is now Finnish, as the address asks, and so is the page.
+    await page.waitForFunction(() => document.documentElement.lang === 'fi');
+    assert.match(await status.textContent(), /Ladataan kartta-aineistoa/);
+    assert.equal(await page.locator('.marker').count(), 0);
+    // The data was asked for as soon as the app started, before anything else was drawn.
+    assert.ok(requests.some((url) => url.endsWith('/data/innocities.geojson')));
+    releaseData();
+    await page.locator('.marker').first().waitFor();
+    assert.equal(await page.locator('#start-screen').count(), 0, 'the start screen goes away');
+    assert.equal(await page.locator('.notice--loading').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    releaseApp();
+    releaseData();
+    await context.close();
+  }
+});
+
 test('when the data cannot be loaded the reason is shown, and Try again recovers', async () => {
   let failing = true;
   const { context, page, errors } = await openApp(browser, {
