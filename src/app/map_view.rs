@@ -25,8 +25,8 @@ use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
 use crate::core::viewport::{Padding, Viewport};
 use crate::platform::{
-    animate, boxes_over, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel, local_point,
-    mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
+    after_delay, animate, boxes_over, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel,
+    local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
 };
 
 /// What floats over the map and should not hide a fitted view: the detail panel (a bottom sheet
@@ -112,6 +112,17 @@ fn glide_on(camera: Camera, flight: StoredValue<u64>, glide: Glide) {
     });
 }
 
+/// Groups the clusters of the zoom levels not shown yet, one level per task while the page is
+/// idle, so zooming in or out does not wait for them (see `core::cluster`). Stops when every
+/// level is grouped or the set is no longer shown (the filters made a new one).
+fn prepare_clusters(set: std::sync::Weak<MarkerSet>) {
+    after_delay(0, move || {
+        if set.upgrade().is_some_and(|set| set.clusters.prepare_next()) {
+            prepare_clusters(set);
+        }
+    });
+}
+
 /// The interactive map filling its container.
 #[component]
 pub fn MapView(
@@ -184,6 +195,12 @@ pub fn MapView(
                 }
             });
         }
+    });
+
+    // After the frame that shows a marker set, the rest of its zoom levels are grouped.
+    Effect::new(move |_| {
+        let set = Arc::downgrade(&shown.get());
+        on_next_frame(move || prepare_clusters(set));
     });
 
     // Once the element exists: measure it, start at the home view, and attach the listeners that

@@ -7,8 +7,14 @@
 //! each marker not yet taken seeds a cluster that takes every free marker within
 //! [`CLUSTER_RADIUS_PX`]; the cluster sits on its seed, so "Kokkola and 3 more" stays on Kokkola.
 //! A spatial hash keeps each level linear in the number of markers.
+//!
+//! A level is grouped when it is first asked for, not when the data loads: the first view needs
+//! one level of the ten, and with 10,000 places grouping all of them up front took longer than
+//! reading the file. The map grouping the other levels ahead of time, while it is idle
+//! ([`ClusterIndex::prepare_next`]), keeps zooming from waiting for them.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::geometry::{ScreenPoint, WorldPoint};
 use super::model::MapMarker;
@@ -45,11 +51,13 @@ impl Cluster {
     }
 }
 
-/// Clusters for every whole zoom level in a range.
+/// Clusters for every whole zoom level in a range, each grouped when first needed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClusterIndex {
     first_level: u8,
-    levels: Vec<Vec<Cluster>>,
+    /// Every marker's position, in marker order.
+    positions: Vec<WorldPoint>,
+    levels: Vec<OnceLock<Vec<Cluster>>>,
 }
 
 /// A cluster or a lone marker placed on screen.
@@ -68,8 +76,9 @@ impl ClusterIndex {
     pub fn new(markers: &[MapMarker], min_zoom: Zoom, max_zoom: Zoom) -> Self {
         let first_level = level_of(min_zoom);
         let last_level = level_of(max_zoom).max(first_level);
-        let levels = (first_level..=last_level).map(|level| cluster_level(markers, level)).collect();
-        Self { first_level, levels }
+        let positions = markers.iter().map(|m| m.world).collect();
+        let levels = (first_level..=last_level).map(|_| OnceLock::new()).collect();
+        Self { first_level, positions, levels }
     }
 
     /// The clusters of the level used at `zoom` (the whole level at or below it, so clusters
@@ -77,8 +86,26 @@ impl ClusterIndex {
     pub fn level_at(&self, zoom: Zoom) -> (u8, &[Cluster]) {
         let last = self.first_level as usize + self.levels.len().saturating_sub(1);
         let level = (level_of(zoom) as usize).clamp(self.first_level as usize, last);
-        let clusters = self.levels.get(level - self.first_level as usize).map_or(&[][..], Vec::as_slice);
-        (level as u8, clusters)
+        (level as u8, self.clusters_of(level - self.first_level as usize))
+    }
+
+    /// Groups the first level not grouped yet; `false` once every level is. Each call is one
+    /// level's work, so a caller can spread them over idle moments.
+    pub fn prepare_next(&self) -> bool {
+        match self.levels.iter().position(|level| level.get().is_none()) {
+            Some(index) => {
+                self.clusters_of(index);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The clusters of the level at `index` (counted from the first level), grouped now if
+    /// they were not yet.
+    fn clusters_of(&self, index: usize) -> &[Cluster] {
+        let level = self.first_level.saturating_add(u8::try_from(index).unwrap_or(u8::MAX));
+        self.levels.get(index).map_or(&[][..], |once| once.get_or_init(|| cluster_level(&self.positions, level)))
     }
 
     /// The first whole zoom level at or after `from` at which the marker at `marker` is as
@@ -87,7 +114,7 @@ impl ClusterIndex {
     /// others.
     pub fn zoom_separating(&self, marker: usize, from: Zoom) -> Option<Zoom> {
         let skip = level_of(from).saturating_sub(self.first_level) as usize;
-        let found = self.levels.iter().enumerate().skip(skip).find(|(_, clusters)| {
+        let found = (skip..self.levels.len()).map(|i| (i, self.clusters_of(i))).find(|(_, clusters)| {
             clusters.iter().any(|c| c.members.contains(&marker) && (c.is_single() || c.is_stacked()))
         });
         // Levels are whole numbers from `first_level`, within Zoom's range.
@@ -118,33 +145,35 @@ fn level_of(zoom: Zoom) -> u8 {
     zoom.value().floor() as u8
 }
 
-/// Greedy clustering at one whole zoom level.
-fn cluster_level(markers: &[MapMarker], level: u8) -> Vec<Cluster> {
+/// Greedy clustering at one whole zoom level of the markers at `positions`.
+fn cluster_level(positions: &[WorldPoint], level: u8) -> Vec<Cluster> {
     let world_pixels = Zoom::clamped(f64::from(level)).world_pixels();
     let cell_of = |p: WorldPoint| {
         let (x, y) = (p.x * world_pixels / CLUSTER_RADIUS_PX, p.y * world_pixels / CLUSTER_RADIUS_PX);
         // Markers are inside the unit square, so cells fit comfortably in i64.
         (x.floor() as i64, y.floor() as i64)
     };
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::with_capacity(markers.len());
-    for (index, marker) in markers.iter().enumerate() {
-        grid.entry(cell_of(marker.world)).or_default().push(index);
+    // foldhash: hashing the cells with the standard SipHash was a quarter of the grouping time.
+    let mut grid: HashMap<(i64, i64), Vec<usize>, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(positions.len(), foldhash::fast::RandomState::default());
+    for (index, &position) in positions.iter().enumerate() {
+        grid.entry(cell_of(position)).or_default().push(index);
     }
     let radius_world = CLUSTER_RADIUS_PX / world_pixels;
-    let mut taken = vec![false; markers.len()];
+    let mut taken = vec![false; positions.len()];
     let mut clusters = Vec::new();
-    for (seed, marker) in markers.iter().enumerate() {
+    for (seed, &world) in positions.iter().enumerate() {
         if taken[seed] {
             continue;
         }
         taken[seed] = true;
         let mut members = vec![seed];
-        let (cx, cy) = cell_of(marker.world);
+        let (cx, cy) = cell_of(world);
         for dx in -1..=1 {
             for dy in -1..=1 {
                 let Some(cell) = grid.get(&(cx + dx, cy + dy)) else { continue };
                 for &other in cell {
-                    if !taken[other] && distance(markers[other].world, marker.world) <= radius_world {
+                    if !taken[other] && distance(positions[other], world) <= radius_world {
                         taken[other] = true;
                         members.push(other);
                     }
@@ -152,10 +181,10 @@ fn cluster_level(markers: &[MapMarker], level: u8) -> Vec<Cluster> {
             }
         }
         members[1..].sort_unstable();
-        let bounds = members.iter().map(|&m| markers[m].world).fold((marker.world, marker.world), |(nw, se), p| {
+        let bounds = members.iter().map(|&m| positions[m]).fold((world, world), |(nw, se), p| {
             (WorldPoint { x: nw.x.min(p.x), y: nw.y.min(p.y) }, WorldPoint { x: se.x.max(p.x), y: se.y.max(p.y) })
         });
-        clusters.push(Cluster { seed, members, world: marker.world, bounds });
+        clusters.push(Cluster { seed, members, world, bounds });
     }
     clusters
 }
@@ -289,6 +318,29 @@ mod tests {
         assert_eq!(visible[0].cluster.seed, 0);
         assert!((visible[0].at.x - 400.0).abs() < 0.5 && (visible[0].at.y - 300.0).abs() < 0.5);
         assert_eq!(visible[0].level, 8);
+    }
+
+    #[test]
+    fn levels_are_grouped_when_first_needed_and_prepare_next_groups_the_rest() {
+        let markers = spread(500);
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        assert!(index.levels.iter().all(|level| level.get().is_none()), "nothing is grouped up front");
+        let (_, at_six) = index.level_at(zoom(6.4));
+        assert!(!at_six.is_empty());
+        let grouped = |index: &ClusterIndex| index.levels.iter().filter(|level| level.get().is_some()).count();
+        assert_eq!(grouped(&index), 1);
+        let mut steps = 0;
+        while index.prepare_next() {
+            steps += 1;
+            assert_eq!(grouped(&index), 1 + steps, "one level per call");
+        }
+        assert_eq!(steps, 9);
+        assert!(!index.prepare_next());
+        // Grouping on demand gives what grouping every level in turn gives.
+        let fresh = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        for level in (3..=12).rev() {
+            assert_eq!(fresh.level_at(zoom(f64::from(level))), index.level_at(zoom(f64::from(level))));
+        }
     }
 
     #[test]
