@@ -22,7 +22,7 @@ function assertNear(actual, expected, tolerance, what) {
 }
 
 test('the map renders the basemap and every place as a named marker or in a named group, with no errors and no third-party request', async () => {
-  const { context, page, errors, requests } = await openApp(browser);
+  const { context, page, errors, warnings, requests } = await openApp(browser);
   try {
     await page.locator('.map-controls__fit').click();
     await settle(page);
@@ -61,6 +61,7 @@ test('the map renders the basemap and every place as a named marker or in a name
     assert.equal(ready, 1, 'the app marks map-ready once');
     await screenshot(page, 'map-desktop');
     assert.deepEqual(errors, []);
+    assert.deepEqual(warnings, [], 'nothing in the console either');
     const foreign = requests.filter((url) => !url.startsWith(BASE_URL));
     assert.deepEqual(foreign, [], 'every request stays on our own host');
     // The data is preloaded with the binary, and the app's fetch takes the preload: one request each.

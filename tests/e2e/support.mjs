@@ -53,9 +53,11 @@ export async function openApp(browser, { viewport = { width: 1280, height: 800 }
   if (prepare) await prepare(context);
   const page = await context.newPage();
   const errors = [];
+  const warnings = [];
   const requests = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
@@ -64,7 +66,7 @@ export async function openApp(browser, { viewport = { width: 1280, height: 800 }
   // loaded machine although the page was working.
   await page.goto(BASE_URL + query, { waitUntil: 'domcontentloaded' });
   if (waitForMarkers) await page.locator('.marker').first().waitFor({ timeout: 20_000 });
-  return { context, page, errors, requests };
+  return { context, page, errors, warnings, requests };
 }
 
 /** The page address's parameters. */

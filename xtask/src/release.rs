@@ -93,6 +93,10 @@ pub fn externalise_inline_scripts(
 
 /// Recomputes every `integrity="sha384-…"` attribute from the current bytes of the file its tag's
 /// `href` names (`read` returns them), since minifying changed files after Trunk hashed them.
+///
+/// The attribute is dropped from `rel=preload as=fetch` links (Trunk's preload of the binary):
+/// browsers ignore integrity there and say so in the console on every load, and the binary is
+/// fetched by wasm-bindgen's loader, which checks no digest either.
 pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> Result<String, String> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -100,17 +104,23 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
         let tag_start = rest[..at].rfind('<').ok_or("an integrity attribute outside a tag")?;
         let tag_end = at + rest[at..].find('>').ok_or("an unclosed tag with an integrity attribute")?;
         let tag = &rest[tag_start..tag_end];
+        let value_start = at + "integrity=".len();
+        let old_len = attribute(&rest[at..tag_end], "integrity").map_or(0, str::len);
+        let quoted = rest[value_start..].starts_with(['"', '\'']);
+        let value_end = value_start + old_len + if quoted { 2 } else { 0 };
+        if attribute(tag, "rel") == Some("preload") && attribute(tag, "as") == Some("fetch") {
+            out.push_str(rest[..at].trim_end());
+            rest = &rest[value_end..];
+            continue;
+        }
         let href = attribute(tag, "href")
             .or_else(|| attribute(tag, "src"))
             .ok_or_else(|| format!("a tag with integrity but no href or src: {tag}"))?;
         let bytes = read(href).ok_or_else(|| format!("integrity names {href}, which is not in dist/"))?;
         let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes));
-        let value_start = at + "integrity=".len();
-        let old_len = attribute(&rest[at..tag_end], "integrity").map_or(0, str::len);
-        let quoted = rest[value_start..].starts_with(['"', '\'']);
         out.push_str(&rest[..at]);
         out.push_str(&format!("integrity=\"sha384-{digest}\""));
-        rest = &rest[value_start + old_len + if quoted { 2 } else { 0 }..];
+        rest = &rest[value_end..];
     }
     out.push_str(rest);
     Ok(out)
@@ -253,6 +263,14 @@ mod tests {
         assert!(out.ends_with("rel=modulepreload><p>integrity</p>"), "{out}");
         assert!(!out.contains('\''.to_string().repeat(2).as_str()) && !out.contains("\"'"), "{out}");
         assert!(refresh_integrity("<link href=./gone.js integrity=x>", |_| None).unwrap_err().contains("gone.js"));
+        // A fetch preload loses the attribute browsers ignore there (and warn about).
+        let preload = "<link as=fetch crossorigin href=./a_bg.wasm integrity=\"sha384-OLD\" rel=preload type=application/wasm><link href=./b.css integrity=sha384-X rel=stylesheet>";
+        let out = refresh_integrity(preload, |href| Some(href.as_bytes().to_vec())).unwrap();
+        assert!(
+            out.starts_with("<link as=fetch crossorigin href=./a_bg.wasm rel=preload type=application/wasm>"),
+            "{out}"
+        );
+        assert_eq!(out.matches("integrity=").count(), 1, "{out}");
     }
 
     #[test]
