@@ -115,10 +115,14 @@ pub fn start() {
 /// The whole application, opening with the outcome of the first load of the data.
 #[component]
 pub fn App(first_load: Result<MapData, LoadError>) -> impl IntoView {
-    // The shareable state starts from the page address (see core::url_state).
-    let start = UrlState::parse(&address_query());
-    let language = RwSignal::new(opening_language(&start.state));
     let load_state = RwSignal::new(LoadState::from(first_load));
+    // The shareable state starts from the page address (see core::url_state), completed with
+    // what the records imply (an opened project draws its links).
+    let mut start = UrlState::parse(&address_query());
+    if let LoadState::Ready(data) = load_state.get_untracked() {
+        start.state = start.state.completed(|id| data.dataset.projects.iter().any(|p| &p.id == id));
+    }
+    let language = RwSignal::new(opening_language(&start.state));
     let selected = RwSignal::new(start.state.selected.clone());
     // The project whose links are drawn on the map, chosen in the panel.
     let shown_project = RwSignal::new(start.state.project.clone());
@@ -171,10 +175,12 @@ pub fn App(first_load: Result<MapData, LoadError>) -> impl IntoView {
     Effect::new(move |_| set_document_language(language.get().code()));
     // Every change of the shareable state is written to the address: a new selection as a new
     // history step, anything else in place of the current one.
-    Effect::new(move |_| {
+    // The first write only completes the address the page was opened with, so it replaces it.
+    Effect::new(move |previous: Option<()>| {
         let next = url_state.get();
         let current = UrlState::parse(&address_query()).state;
-        write_address_query(&next.to_query(&other_parameters.get_value()), current.is_new_step(&next));
+        let new_step = previous.is_some() && current.is_new_step(&next);
+        write_address_query(&next.to_query(&other_parameters.get_value()), new_step);
     });
     // Back and Forward restore the state of that step.
     let history = window_event_listener(leptos::ev::popstate, move |_| {

@@ -264,6 +264,16 @@ impl UrlState {
         UrlState { selected: Some(id), project, ..self.clone() }
     }
 
+    /// The state an address means once the records are known (`is_project` tells projects
+    /// apart): an address that opens a project without `project=` (written by hand, say) also
+    /// draws that project's links, as opening it in the app does ([`with_opened`](Self::with_opened)).
+    pub fn completed(self, is_project: impl Fn(&RecordId) -> bool) -> UrlState {
+        match (&self.selected, &self.project) {
+            (Some(opened), None) if is_project(opened) => UrlState { project: Some(opened.clone()), ..self },
+            _ => self,
+        }
+    }
+
     /// Whether going from `self` to `next` changes what is selected or shown, which makes a new
     /// step in the browser's history; other changes (the view, the language) replace the current
     /// step, so Back does not replay every pan.
@@ -279,6 +289,19 @@ mod tests {
 
     fn id(text: &str) -> RecordId {
         RecordId::parse(text).unwrap()
+    }
+
+    #[test]
+    fn an_address_opening_a_project_also_draws_its_links() {
+        let is_project = |candidate: &RecordId| candidate.as_str().ends_with("-project");
+        let opened = UrlState::parse("?open=battery-project").state.completed(is_project);
+        assert_eq!(opened.project, Some(id("battery-project")));
+        assert_eq!(opened, UrlState::default().with_opened(id("battery-project"), RecordType::Project));
+        // A place leaves the links as they were; links the address names stay.
+        let place = UrlState::parse("?open=kokkola").state.completed(is_project);
+        assert_eq!(place.project, None);
+        let both = UrlState::parse("?open=battery-project&project=other-project").state.completed(is_project);
+        assert_eq!(both.project, Some(id("other-project")));
     }
 
     #[test]

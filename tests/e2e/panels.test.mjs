@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { launchBrowser, openApp, settle, screenshot, reveal, axeViolations, bundledData, parameters, addressHas, resolvedColour } from './support.mjs';
+import { BASE_URL, launchBrowser, openApp, settle, screenshot, reveal, axeViolations, bundledData, parameters, addressHas, resolvedColour } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -111,6 +111,24 @@ test('a project with no known budget or period says so rather than showing nothi
     assert.equal(await fact(page, 'Budjetti'), 'ei tiedossa');
     assert.equal(await fact(page, 'Julkinen rahoitus'), 'ei tiedossa');
     assert.equal(await fact(page, 'Kausi'), 'ei tiedossa');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an address that opens a project without project= still draws its links, in place of the address it was opened with', async () => {
+  const { context, page, errors } = await openApp(browser, { query: `?open=${battery.id}` });
+  try {
+    await page.locator('.panel h2', { hasText: 'Battery chemistry lead project' }).waitFor();
+    await page.locator('.arcs .arc--strong').first().waitFor();
+    assert.equal(await page.locator('.arcs .arc--strong').count(), battery.properties.partners.length);
+    await addressHas(page, 'project', battery.id);
+    // As many steps as a page opened on a plain address has: completing the address added none.
+    const plain = await context.newPage();
+    await plain.goto(BASE_URL, { waitUntil: 'domcontentloaded' });
+    await plain.locator('.marker').first().waitFor();
+    assert.equal(await page.evaluate(() => history.length), await plain.evaluate(() => history.length), 'no step to go Back through');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
