@@ -35,7 +35,7 @@ use crate::core::i18n::{Language, UiText};
 use crate::core::model::RecordId;
 use crate::core::model::RecordType;
 use crate::core::search::{ResultKind, Suggestion};
-use crate::core::url_state::{MapPosition, UrlState};
+use crate::core::url_state::{MapPosition, ParsedQuery, UrlState};
 use crate::platform::{
     address_query, browser_languages, fetch_text, mark_performance, remove_element, set_document_language, set_text_of,
     write_address_query,
@@ -89,18 +89,15 @@ fn load_map_data() -> impl std::future::Future<Output = Result<MapData, LoadErro
 const START_SCREEN_ID: &str = "start-screen";
 const START_STATUS_ID: &str = "start-status";
 
-/// The language the page opens in: the address's choice, else the browser's.
-fn opening_language(address: &UrlState) -> Language {
-    Language::first_choice(address.language, &browser_languages())
-}
-
 /// Starts the app. The data is asked for at once; meanwhile index.html's start screen (painted
 /// long before the WebAssembly has arrived) says "loading" in the visitor's language. The app
 /// is mounted when the data is in hand or has failed, so the first frame it draws is the map
 /// itself rather than a loading screen followed at once by the map.
 pub fn start() {
     restore_theme();
-    let language = opening_language(&UrlState::parse(&address_query()).state);
+    let address = UrlState::parse(&address_query());
+    // The address's choice, else the browser's.
+    let language = Language::first_choice(address.state.language, &browser_languages());
     set_document_language(language.code());
     set_text_of(START_STATUS_ID, UiText(language).loading());
     let loading = load_map_data();
@@ -108,21 +105,22 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let first_load = loading.await;
         remove_element(START_SCREEN_ID);
-        leptos::mount::mount_to_body(move || view! { <App first_load=first_load /> });
+        leptos::mount::mount_to_body(move || view! { <App first_load=first_load address=address language=language /> });
     });
 }
 
-/// The whole application, opening with the outcome of the first load of the data.
+/// The whole application, opening with the outcome of the first load of the data, the page
+/// address it was opened with and the language chosen from it.
 #[component]
-pub fn App(first_load: Result<MapData, LoadError>) -> impl IntoView {
+pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, language: Language) -> impl IntoView {
     let load_state = RwSignal::new(LoadState::from(first_load));
     // The shareable state starts from the page address (see core::url_state), completed with
     // what the records imply (an opened project draws its links).
-    let mut start = UrlState::parse(&address_query());
+    let mut start = address;
     if let LoadState::Ready(data) = load_state.get_untracked() {
-        start.state = start.state.completed(|id| data.dataset.projects.iter().any(|p| &p.id == id));
+        start.state = start.state.completed(&data.dataset);
     }
-    let language = RwSignal::new(opening_language(&start.state));
+    let language = RwSignal::new(language);
     let selected = RwSignal::new(start.state.selected.clone());
     // The project whose links are drawn on the map, chosen in the panel.
     let shown_project = RwSignal::new(start.state.project.clone());

@@ -32,7 +32,7 @@ pub fn links_to_draw(
     shown_project: Option<&RecordId>,
     selected: Option<&RecordId>,
 ) -> (Vec<ProjectLink>, bool) {
-    if let Some(project) = shown_project.and_then(|id| dataset.projects.iter().find(|p| &p.id == id)) {
+    if let Some(project) = shown_project.and_then(|id| dataset.project(id)) {
         return (project_links(dataset, project), true);
     }
     let Some(selected) = selected else { return (Vec::new(), false) };

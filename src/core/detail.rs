@@ -160,7 +160,7 @@ pub fn describe(data: &MapData, id: &RecordId, language: Language) -> Option<Det
         Some(place_detail(dataset, place, language))
     } else if let Some(organisation) = dataset.organisation(id) {
         Some(organisation_detail(dataset, organisation, language))
-    } else if let Some(project) = dataset.projects.iter().find(|p| &p.id == id) {
+    } else if let Some(project) = dataset.project(id) {
         Some(project_detail(dataset, project, language))
     } else {
         theme_detail(data, id, language)

@@ -683,6 +683,11 @@ impl Dataset {
         self.agreements.iter().find(|a| &a.id == id)
     }
 
+    /// The project with `id`.
+    pub fn project(&self, id: &RecordId) -> Option<&Project> {
+        self.projects.iter().find(|p| &p.id == id)
+    }
+
     /// The theme with `id`.
     pub fn theme(&self, id: &RecordId) -> Option<&Theme> {
         self.themes.iter().find(|t| &t.id == id)

@@ -24,7 +24,7 @@ use super::filter::{Filters, TIMELINE};
 use super::geo::LatLng;
 use super::geometry::ScreenSize;
 use super::i18n::Language;
-use super::model::{MarkerKind, RecordId, RecordType};
+use super::model::{Dataset, MarkerKind, RecordId, RecordType};
 use super::projection::{project, unproject};
 use super::viewport::{ViewLimits, Viewport, Zoom};
 
@@ -264,12 +264,14 @@ impl UrlState {
         UrlState { selected: Some(id), project, ..self.clone() }
     }
 
-    /// The state an address means once the records are known (`is_project` tells projects
-    /// apart): an address that opens a project without `project=` (written by hand, say) also
-    /// draws that project's links, as opening it in the app does ([`with_opened`](Self::with_opened)).
-    pub fn completed(self, is_project: impl Fn(&RecordId) -> bool) -> UrlState {
+    /// The state an address means for the records of `dataset`: an address that opens a project
+    /// without `project=` (written by hand, say) also draws that project's links, as opening it
+    /// in the app does ([`with_opened`](Self::with_opened)).
+    pub fn completed(self, dataset: &Dataset) -> UrlState {
         match (&self.selected, &self.project) {
-            (Some(opened), None) if is_project(opened) => UrlState { project: Some(opened.clone()), ..self },
+            (Some(opened), None) if dataset.project(opened).is_some() => {
+                UrlState { project: Some(opened.clone()), ..self }
+            }
             _ => self,
         }
     }
@@ -293,14 +295,15 @@ mod tests {
 
     #[test]
     fn an_address_opening_a_project_also_draws_its_links() {
-        let is_project = |candidate: &RecordId| candidate.as_str().ends_with("-project");
-        let opened = UrlState::parse("?open=battery-project").state.completed(is_project);
-        assert_eq!(opened.project, Some(id("battery-project")));
-        assert_eq!(opened, UrlState::default().with_opened(id("battery-project"), RecordType::Project));
+        let data = crate::core::dataset::bundled_for_tests();
+        let battery = "battery-chemistry-lead-project";
+        let opened = UrlState::parse(&format!("?open={battery}")).state.completed(&data.dataset);
+        assert_eq!(opened.project, Some(id(battery)));
+        assert_eq!(opened, UrlState::default().with_opened(id(battery), RecordType::Project));
         // A place leaves the links as they were; links the address names stay.
-        let place = UrlState::parse("?open=kokkola").state.completed(is_project);
+        let place = UrlState::parse("?open=kokkola").state.completed(&data.dataset);
         assert_eq!(place.project, None);
-        let both = UrlState::parse("?open=battery-project&project=other-project").state.completed(is_project);
+        let both = UrlState::parse(&format!("?open={battery}&project=other-project")).state.completed(&data.dataset);
         assert_eq!(both.project, Some(id("other-project")));
     }
 
