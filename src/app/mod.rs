@@ -37,8 +37,8 @@ use crate::core::model::RecordType;
 use crate::core::search::{ResultKind, Suggestion};
 use crate::core::url_state::{MapPosition, ParsedQuery, UrlState};
 use crate::platform::{
-    address_query, browser_languages, fetch_text, mark_performance, remove_element, set_document_language, set_text_of,
-    write_address_query,
+    address_query, after_next_paint, browser_languages, fetch_text, mark_performance, remove_element,
+    set_document_language, set_text_of, write_address_query,
 };
 
 use detail_panel::DetailPanel;
@@ -173,11 +173,28 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
     Effect::new(move |_| set_document_language(language.get().code()));
     // Every change of the shareable state is written to the address: a new selection as a new
     // history step, anything else in place of the current one.
-    // The first write only completes the address the page was opened with, so it replaces it.
+    // The first write only completes the address the page was opened with, so it replaces it, and
+    // it waits until the first view has been painted: a same-document navigation costs the
+    // browser 10-20 ms of a cold load's main thread here, and the first view does not need it.
+    let address_live = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
         let next = url_state.get();
+        if !address_live.get_value() {
+            if previous.is_none() {
+                after_next_paint(move || {
+                    // The app may have gone meanwhile (a failed load's "Try again").
+                    let (Some(latest), Some(other)) = (url_state.try_get_untracked(), other_parameters.try_get_value())
+                    else {
+                        return;
+                    };
+                    address_live.try_set_value(true);
+                    write_address_query(&latest.to_query(&other), false);
+                });
+            }
+            return;
+        }
         let current = UrlState::parse(&address_query()).state;
-        let new_step = previous.is_some() && current.is_new_step(&next);
+        let new_step = current.is_new_step(&next);
         write_address_query(&next.to_query(&other_parameters.get_value()), new_step);
     });
     // Back and Forward restore the state of that step.

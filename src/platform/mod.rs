@@ -103,6 +103,12 @@ pub fn after_delay(ms: i32, callback: impl FnOnce() + 'static) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
 }
 
+/// Runs `callback` once the next frame has been painted: for work the first view need not wait
+/// for (a task queued from an animation frame runs after that frame's paint).
+pub fn after_next_paint(callback: impl FnOnce() + 'static) {
+    on_next_frame(move || after_delay(0, callback));
+}
+
 /// The element's size in CSS pixels.
 pub fn element_size(element: &Element) -> ScreenSize {
     let rect = element.get_bounding_client_rect();
