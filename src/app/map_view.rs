@@ -25,8 +25,8 @@ use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
 use crate::core::viewport::{Padding, Viewport};
 use crate::platform::{
-    after_delay, animate, boxes_over, element_size, focus_is_lost, focus_selector, is_event_on, listen_wheel,
-    local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
+    after_delay, animate, boxes_over, element_size, event_item_key, focus_is_lost, focus_selector, is_event_on,
+    listen_wheel, local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
 };
 
 /// What floats over the map and should not hide a fitted view: the detail panel (a bottom sheet
@@ -396,6 +396,39 @@ pub fn MapView(
         }
     };
 
+    // The marker buttons' clicks and keys are handled here, once for the layer, rather than by
+    // listeners on each button: zooming in on dense data replaces hundreds of buttons at once,
+    // and three listeners each were a large part of that frame.
+    let marker_item = move |ev: &web_sys::Event| {
+        let key = event_item_key(ev, ".marker")?;
+        layout.with_untracked(|l| l.as_ref().and_then(|l| l.get(&key).cloned()))
+    };
+    let on_marker_click = move |ev: MouseEvent| {
+        let Some(item) = marker_item(&ev) else { return };
+        if item.count == 1 {
+            selected.set(Some(item.seed_id.clone()));
+        } else {
+            expand(&item);
+        }
+    };
+    let on_marker_key = move |ev: KeyboardEvent| {
+        let Some(from) = event_item_key(&ev, ".marker") else { return };
+        let target =
+            layout.with_untracked(|l| l.as_ref().and_then(|l| l.neighbour(&from, &ev.key()).map(str::to_owned)));
+        if let Some(target) = target {
+            ev.prevent_default();
+            ev.stop_propagation();
+            // Keys are made of record-id characters, digits and '-': safe in a selector.
+            focus_selector(&format!("[data-key=\"{target}\"]"));
+        }
+    };
+    // A double click on a marker is two activations, not a zoom of the map.
+    let on_marker_double_click = move |ev: MouseEvent| {
+        if event_item_key(&ev, ".marker").is_some() {
+            ev.stop_propagation();
+        }
+    };
+
     let layer_shift = move || {
         let now = viewport.get()?;
         let shift = laid_out.with(|base| base.map(|base| now.offset_from(&base)))?;
@@ -405,7 +438,7 @@ pub fn MapView(
     // Each button reads its own item's signal (see keyed_signals.rs); the list itself is set only
     // when the keys change, so a pan updates positions without touching the list.
     let item_signals = StoredValue::new(KeyedSignals::<LayoutItem>::default());
-    let shown_items = RwSignal::new(Vec::<(String, usize, MarkerKind, ArcRwSignal<LayoutItem>)>::new());
+    let shown_items = RwSignal::new(Vec::<(String, ArcRwSignal<LayoutItem>)>::new());
     Effect::new(move |_| {
         let items = layout.get().map(|l| l.items.clone()).unwrap_or_default();
         let listed = item_signals
@@ -414,13 +447,6 @@ pub fn MapView(
         let same_keys = shown_items
             .with_untracked(|shown| shown.len() == listed.len() && shown.iter().zip(&listed).all(|(a, b)| a.0 == b.0));
         if !same_keys {
-            let listed = listed
-                .into_iter()
-                .map(|(key, signal)| {
-                    let (count, kind) = signal.with_untracked(|i| (i.count, i.kind));
-                    (key, count, kind, signal)
-                })
-                .collect();
             shown_items.set(listed);
         }
     });
@@ -470,21 +496,19 @@ pub fn MapView(
         >
             <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language crowded_labels=crowded_labels />
             <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
-            <div class="markers" style:transform=layer_shift>
+            <div
+                class="markers"
+                style:transform=layer_shift
+                on:click=on_marker_click
+                on:keydown=on_marker_key
+                on:dblclick=on_marker_double_click
+            >
                 <For
                     each=move || shown_items.get()
-                    key=|(key, count, kind, _)| (key.clone(), *count, *kind)
-                    children=move |(key, count, kind, item)| {
+                    key=|(key, _)| key.clone()
+                    children=move |(key, item)| {
                         view! {
-                            <MarkerButton
-                                key=key
-                                count=count
-                                kind=kind
-                                item=RwSignal::from(item)
-                                layout=layout
-                                selected=selected
-                                on_expand=expand
-                            />
+                            <MarkerButton key=key item=RwSignal::from(item) />
                         }
                     }
                 />
@@ -509,55 +533,35 @@ pub fn MapView(
     }
 }
 
-/// A marker or a group as a focusable button. Its position, label and name come from its own
-/// item of the layout, so the element stays while the view moves.
+/// A marker or a group as a focusable button. Its position, label, name and count come from its
+/// own item of the layout, so the element stays while the view moves and while a group keeps its
+/// seed across zoom levels. Whether it is a group, and its kind, follow from its key (see
+/// [`LayoutItem::key`]), so they never change. Its clicks and keys are handled by the layer
+/// (`on_marker_click`, `on_marker_key` in [`MapView`]).
 #[component]
-fn MarkerButton(
-    key: String,
-    count: usize,
-    kind: MarkerKind,
-    item: RwSignal<LayoutItem>,
-    layout: Memo<Option<Arc<MarkerLayout>>>,
-    selected: RwSignal<Option<RecordId>>,
-    on_expand: impl Fn(&LayoutItem) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn MarkerButton(key: String, item: RwSignal<LayoutItem>) -> impl IntoView {
     let position = move || item.with(|i| format!("translate({:.1}px, {:.1}px)", i.at.x, i.at.y));
     let name = move || item.with(|i| i.name.clone());
     // A memo, so the label element is rebuilt only when its side changes, not on every move.
     let label_side = Memo::new(move |_| item.with(|i| i.label_side.map(|side| side.code())));
     let label_text = move || item.with(|i| i.label.clone());
     let is_selected = move || item.with(|i| i.selected);
-    let activate = move |_| {
-        let item = item.get_untracked();
-        if item.count == 1 {
-            selected.set(Some(item.seed_id.clone()));
-        } else {
-            on_expand(&item);
-        }
-    };
-    let navigate = {
-        let key = key.clone();
-        move |ev: KeyboardEvent| {
-            let target =
-                layout.with_untracked(|l| l.as_ref().and_then(|l| l.neighbour(&key, &ev.key()).map(str::to_owned)));
-            if let Some(target) = target {
-                ev.prevent_default();
-                ev.stop_propagation();
-                // Keys are made of record-id characters, digits and '-': safe in a selector.
-                focus_selector(&format!("[data-key=\"{target}\"]"));
-            }
-        }
-    };
-    let seed_id = item.with_untracked(|i| i.seed_id.as_str().to_owned());
-    let class = if count > 1 {
+    let (seed_id, is_group, kind) = item.with_untracked(|i| (i.seed_id.as_str().to_owned(), i.count > 1, i.kind));
+    let count = move || item.with(|i| i.count);
+    let class = if is_group {
         format!("marker marker--group marker--{}", kind.code())
     } else {
         format!("marker marker--{}", kind.code())
     };
     let label_position = position;
+    // One class string: a fixed `class=(name, bool)` beside it did not reach the element.
+    let label_class = move |side: &str| {
+        let group = if is_group { " marker__label--group" } else { "" };
+        format!("marker__label marker__label--{side} marker__label--of-{}{group}", kind.code())
+    };
     view! {
         {move || label_side.get().map(|side| view! {
-            <span class=format!("marker__label marker__label--{side} marker__label--of-{}", kind.code()) class=("marker__label--group", count > 1) aria-hidden="true" style:transform=label_position>
+            <span class=label_class(side) aria-hidden="true" style:transform=label_position>
                 <span class="marker__label-text">{label_text}</span>
             </span>
         })}
@@ -566,17 +570,12 @@ fn MarkerButton(
             class=class
             class=("is-selected", is_selected)
             data-key=key
-            data-place-id=(count == 1).then_some(seed_id)
+            data-place-id=(!is_group).then_some(seed_id)
             data-count=count
             aria-label=name
             style:transform=position
-            on:click=activate
-            on:keydown=navigate
-            on:dblclick=|ev: MouseEvent| ev.stop_propagation()
         >
-            <span class="marker__shape" aria-hidden="true">
-                {(count > 1).then(|| view! { <span class="marker__count">{count}</span> })}
-            </span>
+            <span class="marker__shape" aria-hidden="true">{is_group.then_some(count)}</span>
         </button>
     }
 }
@@ -680,7 +679,7 @@ fn Legend(language: Signal<Language>) -> impl IntoView {
                 }).collect_view()}
                 <li>
                     <span class="legend__symbol marker--group marker--innocity" aria-hidden="true">
-                        <span class="marker__shape"><span class="marker__count">"3"</span></span>
+                        <span class="marker__shape">"3"</span>
                     </span>
                     {move || text().legend_group()}
                 </li>

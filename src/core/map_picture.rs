@@ -40,10 +40,10 @@ const BASELINE_BELOW_MIDDLE_EM: f64 = 0.35;
 /// The thin dark edge around every marker (`.marker__shape` box-shadow), whatever the palette.
 const MARKER_EDGE: &str = "rgba(0, 0, 0, 0.65)";
 /// Group counts: white on the darker kind colours, near-black on the light organisation green
-/// (`.marker__count`), for 4.5:1 contrast.
+/// (`.marker--group .marker__shape`), for 4.5:1 contrast.
 const COUNT_ON_DARK: &str = "#ffffff";
 const COUNT_ON_LIGHT: &str = "#0b0c0c";
-/// `.marker__count` is 0.8rem.
+/// A group's count (`.marker--group .marker__shape`) is 0.8rem.
 const COUNT_FONT_PX: f64 = 12.8;
 /// How much bigger the selected marker is drawn (`.is-selected .marker__shape`).
 const SELECTED_SCALE: f64 = 1.35;
@@ -581,7 +581,7 @@ fn write_marker_labels(svg: &mut String, picture: &MapPicture<'_>, colours: &Pic
 /// `--label-offset`: from the marker's centre to the near edge of its label.
 fn label_offset(item: &LayoutItem) -> f64 {
     if item.count > 1 {
-        16.0
+        20.0
     } else if item.kind == MarkerKind::Organisation {
         8.0
     } else {

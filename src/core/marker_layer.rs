@@ -27,7 +27,9 @@ const MAX_LABELS: usize = 400;
 /// One button of the marker layer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutItem {
-    /// A stable key: the marker id for a lone marker, level and seed for a cluster.
+    /// A stable key: `m-` and the marker's id for a lone marker, `c-` and the seed's id for a
+    /// group. A group keeps its key across zoom levels as long as its seed leads it, so its
+    /// button stays (and only its count and name change) instead of being rebuilt.
     pub key: String,
     /// The seed marker's record id.
     pub seed_id: RecordId,
@@ -79,7 +81,7 @@ impl MarkerLayout {
             .into_iter()
             .filter_map(|placed| {
                 let seed = markers.get(placed.cluster.seed)?;
-                Some(item(placed.cluster, placed.level, placed.at, seed, markers, text, language))
+                Some(item(placed.cluster, placed.at, seed, markers, text, language))
             })
             .collect();
         if let Some(selected) = selected {
@@ -148,10 +150,11 @@ pub fn layout_still_fits(now: &Viewport, laid_out: &Viewport) -> bool {
         && shift.translate_y.abs() <= PAN_SLACK_PX
 }
 
-/// Half the drawn size of a marker (clusters are drawn larger), for keeping labels clear.
+/// Half the drawn size of a marker, for keeping labels clear: a group is a 28 px disc with two
+/// rings round it, 4 px in all (`.marker--group .marker__shape` in style.css).
 fn marker_radius(item: &LayoutItem) -> f64 {
     if item.count > 1 {
-        14.0
+        18.0
     } else {
         match item.kind {
             MarkerKind::InnoCity => 9.0,
@@ -163,7 +166,6 @@ fn marker_radius(item: &LayoutItem) -> f64 {
 
 fn item(
     cluster: &Cluster,
-    level: u8,
     at: ScreenPoint,
     seed: &MapMarker,
     markers: &[MapMarker],
@@ -178,7 +180,7 @@ fn item(
         let names: Vec<&str> =
             cluster.members.iter().filter_map(|&m| markers.get(m)).map(|m| m.name.get(language)).collect();
         let label = text.cluster_label(seed_name, count);
-        (format!("c{level}-{}", seed.id), text.cluster_name(&label, &names, cluster.is_stacked()), label)
+        (format!("c-{}", seed.id), text.cluster_name(&label, &names, cluster.is_stacked()), label)
     };
     LayoutItem {
         key,
@@ -279,6 +281,25 @@ mod tests {
             let on_screen = |m: usize| shows_all || data.all.markers[m].kind == MarkerKind::InnoCity;
             assert!((0..seen.len()).filter(|&m| on_screen(m)).all(|m| seen[m] == 1));
         }
+    }
+
+    #[test]
+    fn a_group_keeps_its_key_across_zoom_levels_while_its_seed_leads_it() {
+        let data = bundled();
+        let view = data.all.everything_view(ScreenSize::new(1280.0, 800.0));
+        let deeper = view.zoomed_by(view.size().center(), 1.0);
+        let levels_apart = deeper.zoom().value().floor() - view.zoom().value().floor();
+        assert_eq!(levels_apart, 1.0, "the two views use neighbouring cluster levels");
+        let out = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let near = MarkerLayout::new(&data.all.clusters, &data.all.markers, &deeper, Language::En, None);
+        let mut kept = 0;
+        for group in near.items.iter().filter(|i| i.count > 1) {
+            if let Some(before) = out.items.iter().find(|i| i.count > 1 && i.seed_id == group.seed_id) {
+                assert_eq!(before.key, group.key);
+                kept += 1;
+            }
+        }
+        assert!(kept > 0, "some group is led by the same place at both levels");
     }
 
     #[test]

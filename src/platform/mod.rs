@@ -227,6 +227,13 @@ pub fn is_event_on(event: &web_sys::Event, element: &Element) -> bool {
     })
 }
 
+/// The `data-key` of the nearest element matching `selector` that `event` was aimed at (the
+/// target or one of its ancestors): for one listener on a container instead of one per item.
+pub fn event_item_key(event: &web_sys::Event, selector: &str) -> Option<String> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest(selector).ok().flatten()?.get_attribute("data-key")
+}
+
 /// The query string of the page address (`?…`, or empty).
 pub fn address_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()

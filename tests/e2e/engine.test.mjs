@@ -11,11 +11,30 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-/** The boxes of every visible label. */
-const labelBoxes = (page) => page.$$eval('.marker__label', (labels) => labels.map((l) => {
+/** The boxes of every visible label's text (the `.marker__label` itself is a zero-size anchor). */
+const labelBoxes = (page) => page.$$eval('.marker__label-text', (labels) => labels.map((l) => {
   const r = l.getBoundingClientRect();
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: l.textContent };
 }));
+
+/** The drawn box of every marker: its shape, and for a group the two rings round it (4 px). */
+const markerBoxes = (page) => page.$$eval('.markers .marker:not(.marker--fanned) .marker__shape', (shapes) => shapes.map((s) => {
+  const r = s.getBoundingClientRect();
+  const ring = s.closest('.marker--group') ? 4 : 0;
+  return { left: r.left - ring, top: r.top - ring, right: r.right + ring, bottom: r.bottom + ring, text: s.parentElement.getAttribute('aria-label') };
+}));
+
+/** Asserts that no place's label covers a marker, its own or another's. */
+async function assertLabelsClearOfMarkers(page, where) {
+  const labels = await labelBoxes(page);
+  const markers = await markerBoxes(page);
+  for (const a of labels) {
+    for (const b of markers) {
+      const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      assert.ok(!overlap, `${where}: the label "${a.text}" covers the marker "${b.text}"`);
+    }
+  }
+}
 
 /** The boxes of the country and sea names shown now. */
 const mapLabelBoxes = (page) => page.$$eval('.basemap-label', (labels) => labels
@@ -116,13 +135,13 @@ test('a group shows its count and names, and Enter or a click on it zooms in unt
     const count = Number(await group.getAttribute('data-count'));
     assert.ok(count >= 2, `Helsinki leads a group at the opening view (${count})`);
     assert.match(label, new RegExp(`^Helsinki \\+${count - 1}, group of ${count} places: Helsinki, .*\\. Zooms in$`));
-    assert.equal((await group.locator('.marker__count').textContent()).trim(), String(count));
+    assert.equal((await group.locator('.marker__shape').textContent()).trim(), String(count));
     const key = await group.getAttribute('data-key');
     await group.focus();
     await page.keyboard.press('Enter');
     await settle(page);
     await settle(page);
-    assert.equal(await page.locator(`.marker[data-key="${key}"]`).count(), 0, 'the group has split');
+    assert.equal(await page.locator(`.marker[data-key="${key}"][data-count="${count}"]`).count(), 0, 'the group has split');
     const helsinki = item(page, 'helsinki');
     assert.ok(Number(await helsinki.getAttribute('data-count')) < count, 'Helsinki now stands with fewer places');
     const focused = await page.evaluate(() => document.activeElement?.dataset.key);
@@ -164,12 +183,14 @@ test('labels never overlap, at the opening view, zoomed out and zoomed in, and c
   try {
     await page.waitForTimeout(200);
     assertNoOverlap(await labelBoxes(page), 'opening view');
+    await assertLabelsClearOfMarkers(page, 'opening view');
     assert.ok(await assertMapLabelsClear(page, 'opening view') >= 3, 'country and sea names still show');
     assert.ok((await labelBoxes(page)).length >= 10, 'the opening view names its places');
     await page.locator('.map-controls__fit').click();
     await settle(page);
     await page.waitForTimeout(200);
     assertNoOverlap(await labelBoxes(page), 'everything');
+    await assertLabelsClearOfMarkers(page, 'everything');
     await assertMapLabelsClear(page, 'everything');
     const at = await centreOf(item(page, 'helsinki'));
     for (let i = 0; i < 4; i += 1) {
@@ -178,6 +199,7 @@ test('labels never overlap, at the opening view, zoomed out and zoomed in, and c
       await settle(page);
       await page.waitForTimeout(200);
       assertNoOverlap(await labelBoxes(page), `zoom step ${i}`);
+      await assertLabelsClearOfMarkers(page, `zoom step ${i}`);
       await assertMapLabelsClear(page, `zoom step ${i}`);
     }
     await screenshot(page, 'labels-zoomed');
