@@ -1,11 +1,12 @@
 // The map engine as a visitor drives it: pinch and shift+double-click zoom, limits that keep the
 // map in reach, groups that expand or fan out, labels that never overlap, project arcs, arrow keys
-// between markers, animated flights and the glide after a thrown drag, both of which respect reduced motion.
+// between markers, animated flights and the glide after a thrown drag, both of which respect reduced motion,
+// and a map embedded in a resizing iframe on a high-DPI screen.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal } from './support.mjs';
+import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -121,6 +122,46 @@ test('shift+double-click zooms out, and neither zoom nor drag can lose the map',
     }).length);
     assert.ok(onScreen > 0, 'after zooming far out and dragging far away, places are still in view');
     await screenshot(page, 'limits');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('embedded in an iframe on a high-DPI screen, the map is drawn in vectors and follows the frame as it resizes, keeping its centre', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    // A host page of another origin, as a city website would embed the map.
+    await page.setContent(`<iframe id="embed" title="InnoMap" src="${BASE_URL}?map=6/62.5/25.5" style="border:0;width:700px;height:460px"></iframe>`);
+    const frame = await (await page.waitForSelector('#embed')).contentFrame();
+    await frame.locator('.marker').first().waitFor({ timeout: 20_000 });
+    await frame.waitForFunction(() => new URL(location.href).searchParams.get('map'));
+    const state = () => frame.evaluate(() => {
+      const map = document.querySelector('.map').getBoundingClientRect();
+      const place = document.querySelector('.marker[data-place-id="kuopio"]').getBoundingClientRect();
+      return {
+        width: map.width,
+        height: map.height,
+        // Kuopio's offset from the middle of the map: unchanged if the centre and zoom are.
+        dx: place.x + place.width / 2 - (map.x + map.width / 2),
+        dy: place.y + place.height / 2 - (map.y + map.height / 2),
+        position: new URL(location.href).searchParams.get('map'),
+        raster: document.querySelectorAll('.map canvas, .map img').length,
+      };
+    });
+    const small = await state();
+    assert.equal(small.raster, 0, 'the default map has no raster image to blur on a high-DPI screen');
+    await page.evaluate(() => Object.assign(document.getElementById('embed').style, { width: '1100px', height: '720px' }));
+    await frame.waitForFunction((width) => document.querySelector('.map').getBoundingClientRect().width > width + 300, small.width);
+    await settle(frame);
+    const large = await state();
+    assert.ok(large.height > small.height + 200, `the map grew with the frame (${small.width}×${small.height} → ${large.width}×${large.height})`);
+    assert.ok(Math.abs(large.dx - small.dx) < 1 && Math.abs(large.dy - small.dy) < 1, `the centre and zoom stayed (Kuopio ${small.dx.toFixed(1)},${small.dy.toFixed(1)} → ${large.dx.toFixed(1)},${large.dy.toFixed(1)})`);
+    assert.equal(large.position, small.position, 'the address keeps the position');
+    await screenshot(page, 'iframe-high-dpi');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
