@@ -10,6 +10,7 @@
 //! - `bench-map [--no-build]`: InnoMap against a Leaflet 1.9.4 baseline in headless Chromium (load,
 //!   frames, bytes, memory), printed side by side with ratios and written to target/bench-map.json
 //! - `fuzz [--seconds N]`: fuzz the data reader with cargo-fuzz (nightly) for N seconds
+//! - `favicon`: render public/favicon.svg to the public/favicon.png the page links
 //!
 //! Everything installs from crates.io, npm or Debian only, and says what it installs.
 
@@ -29,7 +30,7 @@ use std::process::ExitCode;
 /// The result of a command; errors are plain sentences for the terminal.
 pub type Outcome = Result<(), String>;
 
-const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N]>";
+const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N] | favicon>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         }
         Some("bench-map") => bench_map::run(!args.iter().any(|a| a == "--no-build")),
         Some("fuzz") => seconds_arg(&args).and_then(fuzz::run),
+        Some("favicon") => favicon(),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -95,6 +97,19 @@ pub fn repo_root() -> PathBuf {
 /// Where the release build goes.
 pub fn dist_dir() -> PathBuf {
     repo_root().join("dist")
+}
+
+/// Renders the page icon from its SVG source with Debian's Chromium (see xtask/favicon.mjs).
+fn favicon() -> Outcome {
+    let tools = tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    step("Rendering public/favicon.svg to public/favicon.png (32 px) in headless Chromium");
+    shell::run(
+        &repo_root(),
+        "node",
+        &["xtask/favicon.mjs", "public/favicon.svg", "public/favicon.png", "32"],
+        &[("PATH", tools.path_env())],
+    )
 }
 
 /// Prints a stage heading, so a long run says what it is doing.
