@@ -397,8 +397,8 @@ pub fn MapView(
     };
 
     // The marker buttons' clicks and keys are handled here, once for the layer, rather than by
-    // listeners on each button: zooming in on dense data replaces hundreds of buttons at once,
-    // and three listeners each were a large part of that frame.
+    // three listeners on each button, which zooming in on dense data would add and remove by the
+    // hundred.
     let marker_item = move |ev: &web_sys::Event| {
         let key = event_item_key(ev, ".marker")?;
         layout.with_untracked(|l| l.as_ref().and_then(|l| l.get(&key).cloned()))

@@ -67,8 +67,6 @@ pub struct PlacedCluster<'a> {
     pub cluster: &'a Cluster,
     /// Where its centre is on screen.
     pub at: ScreenPoint,
-    /// The level it belongs to (part of a stable key for rendering).
-    pub level: u8,
 }
 
 impl ClusterIndex {
@@ -124,7 +122,7 @@ impl ClusterIndex {
     /// The clusters whose centre is on screen or within `margin_px` of it, with their screen
     /// positions, in marker order (most important first).
     pub fn visible(&self, view: &Viewport, margin_px: f64) -> Vec<PlacedCluster<'_>> {
-        let (level, clusters) = self.level_at(view.zoom());
+        let (_, clusters) = self.level_at(view.zoom());
         let size = view.size();
         clusters
             .iter()
@@ -134,7 +132,7 @@ impl ClusterIndex {
                     && at.y >= -margin_px
                     && at.x <= size.width + margin_px
                     && at.y <= size.height + margin_px;
-                inside.then_some(PlacedCluster { cluster, at, level })
+                inside.then_some(PlacedCluster { cluster, at })
             })
             .collect()
     }
@@ -317,7 +315,7 @@ mod tests {
         assert_eq!(visible.len(), 1);
         assert_eq!(visible[0].cluster.seed, 0);
         assert!((visible[0].at.x - 400.0).abs() < 0.5 && (visible[0].at.y - 300.0).abs() < 0.5);
-        assert_eq!(visible[0].level, 8);
+        assert_eq!(index.level_at(view.zoom()).0, 8);
     }
 
     #[test]
