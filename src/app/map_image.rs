@@ -1,5 +1,5 @@
 //! The "download the map as an image" button: an SVG file of the map as it is now (the view, the
-//! filtered markers, the open record, the drawn project links) in the page's current colours,
+//! filtered markers, the open record, a fanned-out stack, the drawn project links) in the page's current colours,
 //! made in the browser by `core::map_picture` with nothing sent anywhere.
 
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use super::navigation::Navigator;
 use crate::core::dataset::{map_limits, MapData, MarkerSet};
 use crate::core::geometry::ScreenSize;
 use crate::core::i18n::{Language, UiText};
-use crate::core::map_picture::{picture_of_view, PictureColours};
+use crate::core::map_picture::{picture_of_view, PictureColours, ShownState};
 use crate::core::url_state::MapPosition;
 use crate::platform::{download, resolved_colours, size_of};
 
@@ -23,6 +23,8 @@ pub fn MapImageButton(
     data: Arc<MapData>,
     shown: Memo<Arc<MarkerSet>>,
     position: RwSignal<Option<MapPosition>>,
+    /// The stacked group the map shows fanned out.
+    fanned: RwSignal<Option<String>>,
     navigator: Navigator,
     language: Signal<Language>,
 ) -> impl IntoView {
@@ -34,17 +36,12 @@ pub fn MapImageButton(
         let colours = PictureColours::from_page(&resolved_colours(&PictureColours::PROPERTIES));
         let selected = navigator.selected.get_untracked();
         let project = navigator.shown_project.get_untracked();
+        let fanned = fanned.get_untracked();
         let svg = data.with_value(|data| {
             shown.with_untracked(|set| {
-                picture_of_view(
-                    data,
-                    set,
-                    &view,
-                    language.get_untracked(),
-                    selected.as_ref(),
-                    project.as_ref(),
-                    &colours,
-                )
+                let state =
+                    ShownState { selected: selected.as_ref(), project: project.as_ref(), fanned: fanned.as_deref() };
+                picture_of_view(data, set, &view, language.get_untracked(), state, &colours)
             })
         });
         download("innomap-map.svg", "image/svg+xml", &svg);

@@ -15,12 +15,11 @@ use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::dataset::{MapData, MarkerSet};
-use crate::core::geometry::ScreenPoint;
 use crate::core::gesture::{
     key_command, wheel_zoom_change, DragStep, DragTracker, Glide, KeyCommand, Momentum, PinchTracker, WheelDeltaMode,
 };
 use crate::core::i18n::{Language, UiText};
-use crate::core::marker_layer::{fan_offsets, layout_still_fits, LayoutItem, MarkerLayout};
+use crate::core::marker_layer::{layout_still_fits, FannedMember, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
 use crate::core::viewport::{Padding, Viewport};
@@ -140,6 +139,9 @@ pub fn MapView(
     position: RwSignal<Option<MapPosition>>,
     /// A place or organisation to fly to (chosen in search); taken and cleared by the map.
     reveal: RwSignal<Option<RecordId>>,
+    /// The key of the stacked group shown fanned out; the map opens and closes it (any change
+    /// of zoom closes it), the map image draws it.
+    fanned: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
@@ -156,8 +158,6 @@ pub fn MapView(
     let flight = StoredValue::new(0u64);
     let momentum = StoredValue::new(Momentum::default());
     let stop_flight = move || flight.update_value(|n| *n += 1);
-    // The stacked group shown fanned out, by key; closed by any change of zoom.
-    let fanned = RwSignal::new(None::<String>);
     // Markers are laid out for a settled view and, during a pan, moved as one layer (`shift`).
     let laid_out = settled_view(viewport, layout_still_fits);
     let layout = Memo::new(move |_| {
@@ -457,21 +457,19 @@ pub fn MapView(
             let item = layout.get(&key)?;
             let lang = language.get();
             let members: Vec<_> = shown.with(|set| {
-                item.members
-                    .iter()
-                    .zip(fan_offsets(item.members.len()))
-                    .filter_map(|(&m, offset)| {
-                        let marker = set.markers.get(m)?;
-                        let at = ScreenPoint::new(item.at.x + offset.x, item.at.y + offset.y);
-                        Some((marker.id.clone(), marker.kind, marker.label(lang), item.at, at))
+                item.fanned()
+                    .into_iter()
+                    .filter_map(|member| {
+                        let marker = set.markers.get(member.marker)?;
+                        Some((marker.id.clone(), marker.kind, marker.label(lang), member))
                     })
                     .collect()
             });
             Some(
                 members
                     .into_iter()
-                    .map(|(id, kind, name, hub, at)| {
-                        view! { <FannedMarker id=id kind=kind name=name hub=hub at=at selected=selected /> }
+                    .map(|(id, kind, name, member)| {
+                        view! { <FannedMarker id=id kind=kind name=name member=member selected=selected /> }
                     })
                     .collect_view(),
             )
@@ -586,13 +584,10 @@ fn FannedMarker(
     id: RecordId,
     kind: MarkerKind,
     name: String,
-    hub: ScreenPoint,
-    at: ScreenPoint,
+    member: FannedMember,
     selected: RwSignal<Option<RecordId>>,
 ) -> impl IntoView {
-    let (dx, dy) = (hub.x - at.x, hub.y - at.y);
-    let leader_length = dx.hypot(dy);
-    let leader_angle = dy.atan2(dx).to_degrees();
+    let FannedMember { at, leader_length, leader_angle_deg: leader_angle, .. } = member;
     let is_selected = {
         let id = id.clone();
         move || selected.with(|s| s.as_ref() == Some(&id))

@@ -150,6 +150,8 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
     );
     // A place chosen outside the map (in search, a panel or the list), for the map to fly to.
     let reveal = RwSignal::new(None::<RecordId>);
+    // The stacked group the map shows fanned out, by key: the map image draws it too.
+    let fanned = RwSignal::new(None::<String>);
     // The shareable state as one value: written to the address, and the base of every in-app link.
     let url_state = Memo::new(move |_| UrlState {
         language: Some(language.get()),
@@ -232,7 +234,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                     LoadState::Ready(data) => Some(view! {
                         <SearchBox data=data.clone() language=language_signal on_choose=choose />
                         <FilterPanel data=data.clone() filters=filters filtered=filtered language=language_signal>
-                            <MapImageButton data=data shown=shown position=position navigator=navigator language=language_signal />
+                            <MapImageButton data=data shown=shown position=position fanned=fanned navigator=navigator language=language_signal />
                         </FilterPanel>
                         <div class="header-actions">
                             <ViewSwitch list_mode=list_mode language=language_signal />
@@ -266,6 +268,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                                 requested_position=requested_position
                                 position=position
                                 reveal=reveal
+                                fanned=fanned
                             />
                             </div>
                             {move || list_mode.get().then(|| view! {

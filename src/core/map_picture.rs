@@ -24,7 +24,7 @@ use super::geometry::ScreenPoint;
 use super::i18n::{Language, UiText};
 use super::label_placement::{estimate_text_width, LabelSide, LABEL_FONT_PX, LABEL_HEIGHT_PX};
 use super::map_labels::{LabelKind, MapLabel, LABELS};
-use super::marker_layer::{LayoutItem, MarkerLayout};
+use super::marker_layer::{FannedMember, LayoutItem, MarkerLayout};
 use super::model::{MarkerKind, RecordId};
 use super::viewport::Viewport;
 
@@ -97,12 +97,14 @@ pub struct PictureColours {
     pub arc: String,
     /// The light outline of every marker shape (white in both palettes).
     pub outline: String,
+    /// The leader lines of a fanned-out stack (`--color-text-muted`).
+    pub leader: String,
 }
 
 impl PictureColours {
     /// The CSS custom property each colour is read from, in [`PictureColours::from_page`]'s
     /// order; `outline` has none (it is white in both palettes).
-    pub const PROPERTIES: [&'static str; 13] = [
+    pub const PROPERTIES: [&'static str; 14] = [
         "--color-sea",
         "--color-land",
         "--color-coast",
@@ -116,6 +118,7 @@ impl PictureColours {
         "--color-organisation",
         "--color-surface",
         "--color-arc",
+        "--color-text-muted",
     ];
 
     /// The colours the page resolved for [`PictureColours::PROPERTIES`], in that order; a value
@@ -137,6 +140,7 @@ impl PictureColours {
             organisation: value(10, light.organisation),
             group: value(11, light.group),
             arc: value(12, light.arc),
+            leader: value(13, light.leader),
             outline: light.outline,
         }
         .sanitised()
@@ -160,6 +164,7 @@ impl PictureColours {
             group: colour("#ffffff"),
             arc: colour("#5b2a86"),
             outline: colour("#ffffff"),
+            leader: colour("#4a5560"),
         }
     }
 
@@ -192,6 +197,7 @@ impl PictureColours {
             group: safe_or(self.group, light.group),
             arc: safe_or(self.arc, light.arc),
             outline: safe_or(self.outline, light.outline),
+            leader: safe_or(self.leader, light.leader),
         }
     }
 
@@ -228,6 +234,8 @@ pub struct MapPicture<'a> {
     pub basemap: &'a Basemap,
     /// The markers, groups and labels, laid out for `view`.
     pub layout: &'a MarkerLayout,
+    /// The members of the stack shown fanned out, if one is (drawn over the markers).
+    pub fan: &'a [FannedShape],
     /// The project links drawn on the map (see `core::arcs::links_to_draw`).
     pub links: &'a [ProjectLink],
     /// Whether the links belong to one chosen project (drawn strongly) rather than to every
@@ -254,19 +262,53 @@ pub fn map_svg(picture: &MapPicture<'_>) -> String {
     svg
 }
 
+/// A member of a fanned-out stack as the picture draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FannedShape {
+    /// Its kind (shape and colour).
+    pub kind: MarkerKind,
+    /// Where it stands and its leader line back to the stack's spot.
+    pub member: FannedMember,
+    /// Whether it is the selected place.
+    pub selected: bool,
+}
+
+/// What the map shows now, for [`picture_of_view`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ShownState<'a> {
+    /// The selected place or organisation.
+    pub selected: Option<&'a RecordId>,
+    /// The project whose links are drawn.
+    pub project: Option<&'a RecordId>,
+    /// The key of the stacked group shown fanned out ([`LayoutItem::key`]).
+    pub fanned: Option<&'a str>,
+}
+
 /// The picture of `view` as the map shows it there: the `shown` markers laid out for that view
-/// (groups, labels, the selected one marked), the links of the shown project or else of the
-/// selected place, a title and the basemap's credit, in `language`.
+/// (groups, labels, the selected one marked, a fanned-out stack), the links of the shown project
+/// or else of the selected place, a title and the basemap's credit, in `language`.
 pub fn picture_of_view(
     data: &MapData,
     shown: &MarkerSet,
     view: &Viewport,
     language: Language,
-    selected: Option<&RecordId>,
-    project: Option<&RecordId>,
+    state: ShownState<'_>,
     colours: &PictureColours,
 ) -> String {
+    let ShownState { selected, project, fanned } = state;
     let layout = MarkerLayout::new(&shown.clusters, &shown.markers, view, language, selected);
+    let fan: Vec<FannedShape> = fanned
+        .and_then(|key| layout.get(key))
+        .map(|item| {
+            item.fanned()
+                .into_iter()
+                .filter_map(|member| {
+                    let marker = shown.markers.get(member.marker)?;
+                    Some(FannedShape { kind: marker.kind, selected: selected == Some(&marker.id), member })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let (links, strong_links) = links_to_draw(&data.dataset, project, selected);
     let text = UiText(language);
     let title = format!("InnoMap – {}", text.tagline());
@@ -274,6 +316,7 @@ pub fn picture_of_view(
         view,
         basemap: &data.basemap,
         layout: &layout,
+        fan: &fan,
         links: &links,
         strong_links,
         language,
@@ -300,6 +343,7 @@ fn write_svg(svg: &mut String, picture: &MapPicture<'_>, colours: &PictureColour
     write_map_labels(svg, picture, colours)?;
     write_arcs(svg, picture, colours)?;
     write_markers(svg, picture, colours)?;
+    write_fan(svg, picture, colours)?;
     write_marker_labels(svg, picture, colours)?;
     write_corner_texts(svg, picture, colours)?;
     svg.write_str("</svg>")
@@ -480,6 +524,40 @@ fn write_markers(svg: &mut String, picture: &MapPicture<'_>, colours: &PictureCo
     svg.write_str("</g>")
 }
 
+/// A fanned-out stack, over the markers as on the live map: a leader line from each member back
+/// to the stack's spot (`.marker-leader`), then the members as single shapes, the selected one
+/// ringed.
+fn write_fan(svg: &mut String, picture: &MapPicture<'_>, colours: &PictureColours) -> fmt::Result {
+    if picture.fan.is_empty() {
+        return Ok(());
+    }
+    write!(svg, r#"<g class="fan"><g class="fan__leaders" stroke="{}" stroke-width="2">"#, colours.leader)?;
+    for shape in picture.fan {
+        let member = &shape.member;
+        let angle = member.leader_angle_deg.to_radians();
+        let (x, y) = (member.at.x, member.at.y);
+        let (x2, y2) = (x + member.leader_length * angle.cos(), y + member.leader_length * angle.sin());
+        write!(svg, r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#, Px(x), Px(y), Px(x2), Px(y2))?;
+    }
+    svg.write_str("</g>")?;
+    for shape in picture.fan {
+        let (x, y) = (Px(shape.member.at.x), Px(shape.member.at.y));
+        let href = shape_id(shape.kind, false);
+        if shape.selected {
+            write!(
+                svg,
+                r#"<circle cx="{x}" cy="{y}" r="{}" fill="none" stroke="{}" stroke-width="2"/>"#,
+                Px(single_radius(shape.kind) * SELECTED_SCALE + 1.0),
+                colours.label
+            )?;
+            write!(svg, r##"<use xlink:href="#{href}" transform="translate({x} {y}) scale({SELECTED_SCALE})"/>"##)?;
+        } else {
+            write!(svg, r##"<use xlink:href="#{href}" x="{x}" y="{y}"/>"##)?;
+        }
+    }
+    svg.write_str("</g>")
+}
+
 fn stacking_rank(item: &LayoutItem) -> u8 {
     let kind_rank = match item.kind {
         MarkerKind::Organisation => 0,
@@ -530,12 +608,17 @@ fn outer_radius(item: &LayoutItem) -> f64 {
     if item.count > 1 {
         18.0
     } else {
-        match item.kind {
-            MarkerKind::InnoCity => 9.0,
-            // The diamond's corners reach half its diagonal.
-            MarkerKind::Partner => 10.8,
-            MarkerKind::Organisation => 7.0,
-        }
+        single_radius(item.kind)
+    }
+}
+
+/// How far a single marker's shape reaches from its centre, edge included.
+fn single_radius(kind: MarkerKind) -> f64 {
+    match kind {
+        MarkerKind::InnoCity => 9.0,
+        // The diamond's corners reach half its diagonal.
+        MarkerKind::Partner => 10.8,
+        MarkerKind::Organisation => 7.0,
     }
 }
 
@@ -704,6 +787,7 @@ mod tests {
         view: Viewport,
         basemap: Basemap,
         layout: MarkerLayout,
+        fan: Vec<FannedShape>,
         links: Vec<ProjectLink>,
         strong_links: bool,
         language: Language,
@@ -719,6 +803,7 @@ mod tests {
                 view,
                 basemap: data.basemap.clone(),
                 layout,
+                fan: Vec::new(),
                 links: Vec::new(),
                 strong_links: false,
                 language,
@@ -739,6 +824,7 @@ mod tests {
                 view: &self.view,
                 basemap: &self.basemap,
                 layout: &self.layout,
+                fan: &self.fan,
                 links: &self.links,
                 strong_links: self.strong_links,
                 language: self.language,
@@ -1093,6 +1179,7 @@ mod tests {
             group: "#1f2428".to_owned(),
             arc: "#c9a0f0".to_owned(),
             outline: "white".to_owned(),
+            leader: "url(#x)".to_owned(),
         };
         let safe = page.clone().sanitised();
         assert_eq!(safe.sea, light.sea, "markup");
@@ -1105,6 +1192,7 @@ mod tests {
         assert_eq!(safe.label_halo, light.label_halo, "too long");
         assert_eq!(safe.innocity, light.innocity, "a declaration");
         assert_eq!((safe.partner.as_str(), safe.organisation.as_str()), ("#D55E00", "green"));
+        assert_eq!(safe.leader, light.leader, "a reference in the leader lines too");
         assert_eq!(PictureColours::light().sanitised(), light, "the defaults are safe");
 
         // map_svg checks the colours itself, so an unchecked palette still gives a safe file.
@@ -1189,12 +1277,45 @@ mod tests {
         assert_eq!(colours.sea, PictureColours::light().sea, "an unsafe value keeps the default");
         assert_eq!(colours.land, "rgb(1, 2, 3)");
         assert_eq!(colours.arc, PictureColours::light().arc, "a missing value keeps the default");
-        let svg = picture_of_view(&data, &data.all, &view, Language::Fi, None, Some(&project.id), &colours);
+        let state = ShownState { project: Some(&project.id), ..ShownState::default() };
+        let svg = picture_of_view(&data, &data.all, &view, Language::Fi, state, &colours);
         let document = roxmltree::Document::parse(&svg).unwrap();
         let title = document.descendants().find(|n| n.has_tag_name("title")).and_then(|n| n.text()).unwrap();
         assert_eq!(title, format!("InnoMap – {}", UiText(Language::Fi).tagline()));
         let arrows = svg.matches(&format!("url(#{ARROW_ID})")).count();
         assert!(arrows >= project.partners.len(), "{arrows} arcs for {} partners", project.partners.len());
         assert!(svg.contains("rgb(1, 2, 3)"));
+    }
+
+    #[test]
+    fn a_fanned_stack_is_drawn_as_the_map_shows_it_members_leaders_and_the_selected_ring() {
+        let data = bundled();
+        let view = data.all.everything_view(SIZE);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let group = layout.items.iter().find(|i| i.count > 2).unwrap();
+        let chosen = &data.all.markers[group.members[1]].id;
+        let colours = PictureColours::light();
+        let plain = picture_of_view(&data, &data.all, &view, Language::En, ShownState::default(), &colours);
+        assert!(!plain.contains(r#"class="fan""#), "no fan unless one is open");
+        let state = ShownState { selected: Some(chosen), fanned: Some(&group.key), ..ShownState::default() };
+        let svg = picture_of_view(&data, &data.all, &view, Language::En, state, &colours);
+        let doc = parsed(&svg);
+        let fan = layer(&doc, "fan");
+        let leaders = layer(&doc, "fan__leaders");
+        assert_eq!(leaders.attribute("stroke"), Some(colours.leader.as_str()));
+        let lines: Vec<_> = leaders.children().filter(|n| n.has_tag_name("line")).collect();
+        let shapes = fan.children().filter(|n| n.has_tag_name("use")).count();
+        assert_eq!((lines.len(), shapes), (group.count, group.count), "a leader and a shape per member");
+        for (line, member) in lines.iter().zip(group.fanned()) {
+            // Coordinates are written to a tenth of a pixel.
+            let end = |name: &str| line.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap();
+            assert!((end("x1") - member.at.x).abs() <= 0.051 && (end("y1") - member.at.y).abs() <= 0.051);
+            assert!(
+                (end("x2") - group.at.x).abs() <= 0.051 && (end("y2") - group.at.y).abs() <= 0.051,
+                "back to the spot"
+            );
+        }
+        let rings = fan.children().filter(|n| n.has_tag_name("circle")).count();
+        assert_eq!(rings, 1, "the selected member is ringed");
     }
 }

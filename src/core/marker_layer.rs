@@ -198,6 +198,36 @@ fn item(
     }
 }
 
+/// One member of a stacked group shown fanned out round the group's spot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FannedMember {
+    /// Index of the member in the marker list.
+    pub marker: usize,
+    /// Where its centre is on screen.
+    pub at: ScreenPoint,
+    /// The leader line from `at` back to the shared spot: its length in CSS pixels, and its
+    /// direction in degrees clockwise from the x axis (as CSS `rotate()` and SVG turn).
+    pub leader_length: f64,
+    pub leader_angle_deg: f64,
+}
+
+impl LayoutItem {
+    /// The members of this group fanned out round its spot, seed first, each on the circle of
+    /// [`fan_offsets`] with a leader line back to the spot: what the map shows when a stack that
+    /// no zoom can separate is opened, and what its picture draws.
+    pub fn fanned(&self) -> Vec<FannedMember> {
+        self.members
+            .iter()
+            .zip(fan_offsets(self.members.len()))
+            .map(|(&marker, offset)| {
+                let at = ScreenPoint::new(self.at.x + offset.x, self.at.y + offset.y);
+                let (dx, dy) = (self.at.x - at.x, self.at.y - at.y);
+                FannedMember { marker, at, leader_length: dx.hypot(dy), leader_angle_deg: dy.atan2(dx).to_degrees() }
+            })
+            .collect()
+    }
+}
+
 /// Offsets (CSS pixels) that fan `count` stacked markers out around their shared spot, on a
 /// circle big enough that their 32-pixel buttons do not overlap.
 pub fn fan_offsets(count: usize) -> Vec<ScreenPoint> {
@@ -280,6 +310,28 @@ mod tests {
             // The everything view has every marker on screen; the home view only the InnoCities.
             let on_screen = |m: usize| shows_all || data.all.markers[m].kind == MarkerKind::InnoCity;
             assert!((0..seen.len()).filter(|&m| on_screen(m)).all(|m| seen[m] == 1));
+        }
+    }
+
+    #[test]
+    fn a_fanned_group_puts_each_member_apart_with_a_leader_back_to_the_spot() {
+        let data = bundled();
+        let view = data.all.everything_view(ScreenSize::new(1280.0, 800.0));
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let group = layout.items.iter().find(|i| i.count > 2).expect("a group of three or more");
+        let fanned = group.fanned();
+        assert_eq!(fanned.iter().map(|m| m.marker).collect::<Vec<_>>(), group.members);
+        for (i, member) in fanned.iter().enumerate() {
+            let angle = member.leader_angle_deg.to_radians();
+            let end =
+                (member.at.x + member.leader_length * angle.cos(), member.at.y + member.leader_length * angle.sin());
+            assert!(
+                (end.0 - group.at.x).abs() < 1e-9 && (end.1 - group.at.y).abs() < 1e-9,
+                "leader {i} ends at the spot"
+            );
+            for other in &fanned[i + 1..] {
+                assert!(member.at.distance_to(other.at) >= 32.0, "32-pixel buttons do not overlap");
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal } from './support.mjs';
 
@@ -210,6 +211,16 @@ test('places sharing one spot fan out around it, each a named button', async () 
     assert.equal(await page.locator('.marker-leader').count(), stackedIds.length);
     for (const button of await fanned.all()) assert.ok((await button.getAttribute('aria-label')).length > 3);
     await screenshot(page, 'fanned');
+    // The map image shows the open fan too: a shape and a leader line per place.
+    await page.locator('.filters summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
+    const drawn = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { shapes: doc.querySelectorAll('g.fan > use').length, leaders: doc.querySelectorAll('g.fan__leaders > line').length };
+    }, readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(drawn, { shapes: stackedIds.length, leaders: stackedIds.length });
+    assert.equal(await fanned.count(), stackedIds.length, 'the fan stays open');
+    await page.locator('.filters summary').click();
     await kokkola.click();
     await page.locator('.panel h2').waitFor();
     assert.equal(await page.locator('.panel h2').textContent(), 'Kokkola');
