@@ -7,6 +7,8 @@
 //! Which level of detail to draw is `core::basemap`'s decision; this component only fetches the
 //! detailed level the first time the view asks for it, so the first load stays small.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,13 +34,20 @@ pub fn BasemapLayer(
     language: Signal<Language>,
     /// Names (indices into `LABELS`) left out because they would cover a place or its name.
     crowded_labels: Memo<Vec<usize>>,
+    /// The detailed level once it has been fetched, shared with the map image (and kept if the
+    /// map is built again, so it is fetched once).
+    detail: RwSignal<Option<Arc<Basemap>>>,
     /// Where the optional map images come from; OpenStreetMap unless the embedding page chooses
     /// another server. Nothing is requested from it until the visitor turns the images on.
     #[prop(optional)]
     tile_source: Option<TileSource>,
 ) -> impl IntoView {
     let tile_source = tile_source.unwrap_or_else(TileSource::openstreetmap);
-    let levels = RwSignal::new(basemap);
+    let loaded = detail.get_untracked();
+    let levels = RwSignal::new(match loaded {
+        Some(detailed) => basemap.merged(Basemap::clone(&detailed)),
+        None => basemap,
+    });
     let detail_requested = StoredValue::new(false);
     let wanted = Memo::new(move |_| viewport.with(|v| v.map(|v| Detail::for_zoom(v.zoom()))));
 
@@ -54,10 +63,11 @@ pub fn BasemapLayer(
         }
         detail_requested.set_value(true);
         spawn_local(async move {
-            let detail = fetch_text(BASEMAP_DETAIL_URL).await.ok().and_then(|text| parse_basemap(&text).ok());
-            match detail {
-                Some(detail) => {
-                    levels.try_update(|b| *b = std::mem::take(b).merged(detail));
+            let fetched = fetch_text(BASEMAP_DETAIL_URL).await.ok().and_then(|text| parse_basemap(&text).ok());
+            match fetched {
+                Some(fetched) => {
+                    detail.try_set(Some(Arc::new(fetched.clone())));
+                    levels.try_update(|b| *b = std::mem::take(b).merged(fetched));
                 }
                 None => {
                     detail_requested.try_update_value(|r| *r = false);

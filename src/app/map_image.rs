@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::navigation::Navigator;
+use crate::core::basemap::Basemap;
 use crate::core::dataset::{map_limits, MapData, MarkerSet};
 use crate::core::geometry::ScreenSize;
 use crate::core::i18n::{Language, UiText};
@@ -25,6 +26,8 @@ pub fn MapImageButton(
     position: RwSignal<Option<MapPosition>>,
     /// The stacked group the map shows fanned out.
     fanned: RwSignal<Option<String>>,
+    /// The basemap's detailed level, once the map has fetched it.
+    basemap_detail: RwSignal<Option<Arc<Basemap>>>,
     navigator: Navigator,
     language: Signal<Language>,
 ) -> impl IntoView {
@@ -37,11 +40,17 @@ pub fn MapImageButton(
         let selected = navigator.selected.get_untracked();
         let project = navigator.shown_project.get_untracked();
         let fanned = fanned.get_untracked();
+        let detail = basemap_detail.get_untracked();
         let svg = data.with_value(|data| {
+            // The levels the map has: the picture is as detailed as the map it shows.
+            let basemap = match detail {
+                Some(detailed) => data.basemap.clone().merged(Basemap::clone(&detailed)),
+                None => data.basemap.clone(),
+            };
             shown.with_untracked(|set| {
                 let state =
                     ShownState { selected: selected.as_ref(), project: project.as_ref(), fanned: fanned.as_deref() };
-                picture_of_view(data, set, &view, language.get_untracked(), state, &colours)
+                picture_of_view(data, &basemap, set, &view, language.get_untracked(), state, &colours)
             })
         });
         download("innomap-map.svg", "image/svg+xml", &svg);

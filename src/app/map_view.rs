@@ -13,6 +13,7 @@ use super::basemap_layer::BasemapLayer;
 use super::keyed_signals::KeyedSignals;
 use super::settled_view::settled_view;
 use crate::core::arcs::{links_to_draw, Curve};
+use crate::core::basemap::Basemap;
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::dataset::{MapData, MarkerSet};
 use crate::core::gesture::{
@@ -142,6 +143,8 @@ pub fn MapView(
     /// The key of the stacked group shown fanned out; the map opens and closes it (any change
     /// of zoom closes it), the map image draws it.
     fanned: RwSignal<Option<String>>,
+    /// The basemap's detailed level, once fetched (see `BasemapLayer`).
+    basemap_detail: RwSignal<Option<Arc<Basemap>>>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
@@ -492,7 +495,13 @@ pub fn MapView(
             on:dblclick=on_double_click
             on:keydown=on_key_down
         >
-            <BasemapLayer basemap=data.basemap.clone() viewport=viewport language=language crowded_labels=crowded_labels />
+            <BasemapLayer
+                basemap=data.basemap.clone()
+                viewport=viewport
+                language=language
+                crowded_labels=crowded_labels
+                detail=basemap_detail
+            />
             <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
             <div
                 class="markers"

@@ -27,6 +27,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::core::basemap::Basemap;
 use crate::core::dataset::{MapData, MarkerSet, BASEMAP_URL, DATA_URL};
 use crate::core::detail::Target;
 use crate::core::error::LoadError;
@@ -150,8 +151,10 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
     );
     // A place chosen outside the map (in search, a panel or the list), for the map to fly to.
     let reveal = RwSignal::new(None::<RecordId>);
-    // The stacked group the map shows fanned out, by key: the map image draws it too.
+    // The stacked group the map shows fanned out, by key, and the basemap's detailed level once
+    // the map has fetched it: the map image draws what the map shows.
     let fanned = RwSignal::new(None::<String>);
+    let basemap_detail = RwSignal::new(None::<Arc<Basemap>>);
     // The shareable state as one value: written to the address, and the base of every in-app link.
     let url_state = Memo::new(move |_| UrlState {
         language: Some(language.get()),
@@ -234,7 +237,15 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                     LoadState::Ready(data) => Some(view! {
                         <SearchBox data=data.clone() language=language_signal on_choose=choose />
                         <FilterPanel data=data.clone() filters=filters filtered=filtered language=language_signal>
-                            <MapImageButton data=data shown=shown position=position fanned=fanned navigator=navigator language=language_signal />
+                            <MapImageButton
+                                data=data
+                                shown=shown
+                                position=position
+                                fanned=fanned
+                                basemap_detail=basemap_detail
+                                navigator=navigator
+                                language=language_signal
+                            />
                         </FilterPanel>
                         <div class="header-actions">
                             <ViewSwitch list_mode=list_mode language=language_signal />
@@ -269,6 +280,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                                 position=position
                                 reveal=reveal
                                 fanned=fanned
+                                basemap_detail=basemap_detail
                             />
                             </div>
                             {move || list_mode.get().then(|| view! {

@@ -284,11 +284,13 @@ pub struct ShownState<'a> {
     pub fanned: Option<&'a str>,
 }
 
-/// The picture of `view` as the map shows it there: the `shown` markers laid out for that view
-/// (groups, labels, the selected one marked, a fanned-out stack), the links of the shown project
-/// or else of the selected place, a title and the basemap's credit, in `language`.
+/// The picture of `view` as the map shows it there: `basemap` (the levels the map has loaded),
+/// the `shown` markers laid out for that view (groups, labels, the selected one marked, a
+/// fanned-out stack), the links of the shown project or else of the selected place, a title and
+/// the basemap's credit, in `language`.
 pub fn picture_of_view(
     data: &MapData,
+    basemap: &Basemap,
     shown: &MarkerSet,
     view: &Viewport,
     language: Language,
@@ -314,7 +316,7 @@ pub fn picture_of_view(
     let title = format!("InnoMap – {}", text.tagline());
     map_svg(&MapPicture {
         view,
-        basemap: &data.basemap,
+        basemap,
         layout: &layout,
         fan: &fan,
         links: &links,
@@ -1278,13 +1280,40 @@ mod tests {
         assert_eq!(colours.land, "rgb(1, 2, 3)");
         assert_eq!(colours.arc, PictureColours::light().arc, "a missing value keeps the default");
         let state = ShownState { project: Some(&project.id), ..ShownState::default() };
-        let svg = picture_of_view(&data, &data.all, &view, Language::Fi, state, &colours);
+        let svg = picture_of_view(&data, &data.basemap, &data.all, &view, Language::Fi, state, &colours);
         let document = roxmltree::Document::parse(&svg).unwrap();
         let title = document.descendants().find(|n| n.has_tag_name("title")).and_then(|n| n.text()).unwrap();
         assert_eq!(title, format!("InnoMap – {}", UiText(Language::Fi).tagline()));
         let arrows = svg.matches(&format!("url(#{ARROW_ID})")).count();
         assert!(arrows >= project.partners.len(), "{arrows} arcs for {} partners", project.partners.len());
         assert!(svg.contains("rgb(1, 2, 3)"));
+    }
+
+    #[test]
+    fn the_picture_of_a_close_view_uses_the_detailed_level_when_the_map_has_it() {
+        let data = bundled();
+        let read = |file: &str| {
+            let text = std::fs::read_to_string(format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            crate::core::basemap::parse_basemap(&text).unwrap()
+        };
+        let bundled_levels = read("basemap.geojson");
+        let with_detail = bundled_levels.clone().merged(read("basemap-detail.geojson"));
+        let kokkola = crate::core::projection::project(crate::core::geo::LatLng::lat_lon(63.84, 23.13));
+        let zoom = crate::core::viewport::Zoom::clamped(9.0);
+        let view = Viewport::new(kokkola, zoom, SIZE, crate::core::dataset::map_limits());
+        let points = |basemap: &Basemap| {
+            let state = ShownState::default();
+            let svg = picture_of_view(&data, basemap, &data.all, &view, Language::En, state, &PictureColours::light());
+            let doc = parsed(&svg);
+            let land = doc.descendants().find(|n| n.attribute("class") == Some("land")).and_then(|n| n.attribute("d"));
+            // Every point after a ring's first is one relative step, `l`.
+            land.map_or(0, |d| d.matches('l').count())
+        };
+        let (medium, detailed) = (points(&bundled_levels), points(&with_detail));
+        assert!(
+            medium > 10 && detailed > 2 * medium,
+            "the coast has more points with the detail ({detailed} against {medium})"
+        );
     }
 
     #[test]
@@ -1295,10 +1324,11 @@ mod tests {
         let group = layout.items.iter().find(|i| i.count > 2).unwrap();
         let chosen = &data.all.markers[group.members[1]].id;
         let colours = PictureColours::light();
-        let plain = picture_of_view(&data, &data.all, &view, Language::En, ShownState::default(), &colours);
+        let plain =
+            picture_of_view(&data, &data.basemap, &data.all, &view, Language::En, ShownState::default(), &colours);
         assert!(!plain.contains(r#"class="fan""#), "no fan unless one is open");
         let state = ShownState { selected: Some(chosen), fanned: Some(&group.key), ..ShownState::default() };
-        let svg = picture_of_view(&data, &data.all, &view, Language::En, state, &colours);
+        let svg = picture_of_view(&data, &data.basemap, &data.all, &view, Language::En, state, &colours);
         let doc = parsed(&svg);
         let fan = layer(&doc, "fan");
         let leaders = layer(&doc, "fan__leaders");

@@ -1,9 +1,11 @@
 // The basemap as a visitor meets it: country and sea names, a scale bar that follows the zoom,
-// the detailed coastline fetched only on zooming in, map images off by default (and, when turned
-// on, hidden tile by tile if they fail), and a dark palette that stays accessible.
+// the detailed coastline fetched only on zooming in (and then in the map image too), map images
+// off by default (and, when turned on, hidden tile by tile if they fail), and a dark palette that
+// stays accessible.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 import { BASE_URL, launchBrowser, openApp, settle, screenshot, axeViolations, resolvedColour } from './support.mjs';
 
@@ -73,6 +75,41 @@ test('the scale bar shows a round distance that shrinks as the map zooms in, and
     await screenshot(page, 'basemap-zoomed-in');
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.filter((url) => !url.startsWith(BASE_URL)), [], 'every request stays on our own host');
+  } finally {
+    await context.close();
+  }
+});
+
+/** The number of points in the land outline of the map image the page downloads now. */
+async function landPointsInImage(page) {
+  await page.locator('.filters summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  // Every point after a ring's first is one relative step, `l`.
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return (doc.querySelector('path.land')?.getAttribute('d') ?? '').split('l').length - 1;
+  }, svg);
+}
+
+test('the map image of a close view is as detailed as the map: it uses the detailed coastline once the map has it', async () => {
+  const query = '?map=9/63.84/23.13';
+  // Without the detailed file the image can only have the medium level.
+  const blocked = await openApp(browser, { query, prepare: (context) => context.route('**/basemap-detail.geojson', (route) => route.abort()) });
+  let medium;
+  try {
+    medium = await landPointsInImage(blocked.page);
+  } finally {
+    await blocked.context.close();
+  }
+  const { context, page, errors } = await openApp(browser, { query });
+  try {
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('basemap-detail.geojson')));
+    await page.waitForTimeout(300);
+    await settle(page);
+    const detailed = await landPointsInImage(page);
+    assert.ok(medium > 10 && detailed > 2 * medium, `the image's coast has ${detailed} points with the detail, ${medium} without`);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
