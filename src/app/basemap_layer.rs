@@ -34,20 +34,16 @@ pub fn BasemapLayer(
     language: Signal<Language>,
     /// Names (indices into `LABELS`) left out because they would cover a place or its name.
     crowded_labels: Memo<Vec<usize>>,
-    /// The detailed level once it has been fetched, shared with the map image (and kept if the
-    /// map is built again, so it is fetched once).
-    detail: RwSignal<Option<Arc<Basemap>>>,
+    /// Every level the map has, once it has fetched more than `basemap`'s: shared with the map
+    /// image, and kept if the map is built again, so the detail is fetched once.
+    loaded: RwSignal<Option<Arc<Basemap>>>,
     /// Where the optional map images come from; OpenStreetMap unless the embedding page chooses
     /// another server. Nothing is requested from it until the visitor turns the images on.
     #[prop(optional)]
     tile_source: Option<TileSource>,
 ) -> impl IntoView {
     let tile_source = tile_source.unwrap_or_else(TileSource::openstreetmap);
-    let loaded = detail.get_untracked();
-    let levels = RwSignal::new(match loaded {
-        Some(detailed) => basemap.merged(Basemap::clone(&detailed)),
-        None => basemap,
-    });
+    let levels = RwSignal::new(loaded.get_untracked().unwrap_or_else(|| Arc::new(basemap)));
     let detail_requested = StoredValue::new(false);
     let wanted = Memo::new(move |_| viewport.with(|v| v.map(|v| Detail::for_zoom(v.zoom()))));
 
@@ -66,8 +62,13 @@ pub fn BasemapLayer(
             let fetched = fetch_text(BASEMAP_DETAIL_URL).await.ok().and_then(|text| parse_basemap(&text).ok());
             match fetched {
                 Some(fetched) => {
-                    detail.try_set(Some(Arc::new(fetched.clone())));
-                    levels.try_update(|b| *b = std::mem::take(b).merged(fetched));
+                    // Merged in place (this signal holds the only reference until it is shared
+                    // below), so the levels are never copied.
+                    levels.try_update(|b| {
+                        let own = Arc::try_unwrap(std::mem::take(b)).unwrap_or_else(|shared| Basemap::clone(&shared));
+                        *b = Arc::new(own.merged(fetched));
+                    });
+                    loaded.try_set(levels.try_get_untracked());
                 }
                 None => {
                     detail_requested.try_update_value(|r| *r = false);

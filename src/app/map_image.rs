@@ -26,8 +26,8 @@ pub fn MapImageButton(
     position: RwSignal<Option<MapPosition>>,
     /// The stacked group the map shows fanned out.
     fanned: RwSignal<Option<String>>,
-    /// The basemap's detailed level, once the map has fetched it.
-    basemap_detail: RwSignal<Option<Arc<Basemap>>>,
+    /// Every basemap level the map has, once it has fetched the detail.
+    loaded_basemap: RwSignal<Option<Arc<Basemap>>>,
     navigator: Navigator,
     language: Signal<Language>,
 ) -> impl IntoView {
@@ -40,17 +40,14 @@ pub fn MapImageButton(
         let selected = navigator.selected.get_untracked();
         let project = navigator.shown_project.get_untracked();
         let fanned = fanned.get_untracked();
-        let detail = basemap_detail.get_untracked();
+        let loaded = loaded_basemap.get_untracked();
         let svg = data.with_value(|data| {
             // The levels the map has: the picture is as detailed as the map it shows.
-            let basemap = match detail {
-                Some(detailed) => data.basemap.clone().merged(Basemap::clone(&detailed)),
-                None => data.basemap.clone(),
-            };
+            let basemap = loaded.as_deref().unwrap_or(&data.basemap);
             shown.with_untracked(|set| {
                 let state =
                     ShownState { selected: selected.as_ref(), project: project.as_ref(), fanned: fanned.as_deref() };
-                picture_of_view(data, &basemap, set, &view, language.get_untracked(), state, &colours)
+                picture_of_view(data, basemap, set, &view, language.get_untracked(), state, &colours)
             })
         });
         download("innomap-map.svg", "image/svg+xml", &svg);

@@ -143,8 +143,8 @@ pub fn MapView(
     /// The key of the stacked group shown fanned out; the map opens and closes it (any change
     /// of zoom closes it), the map image draws it.
     fanned: RwSignal<Option<String>>,
-    /// The basemap's detailed level, once fetched (see `BasemapLayer`).
-    basemap_detail: RwSignal<Option<Arc<Basemap>>>,
+    /// Every basemap level the map has, once it has fetched the detail (see `BasemapLayer`).
+    loaded_basemap: RwSignal<Option<Arc<Basemap>>>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<Div>::new();
     let viewport = RwSignal::new(None::<Viewport>);
@@ -500,7 +500,7 @@ pub fn MapView(
                 viewport=viewport
                 language=language
                 crowded_labels=crowded_labels
-                detail=basemap_detail
+                loaded=loaded_basemap
             />
             <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
             <div

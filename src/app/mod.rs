@@ -151,10 +151,10 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
     );
     // A place chosen outside the map (in search, a panel or the list), for the map to fly to.
     let reveal = RwSignal::new(None::<RecordId>);
-    // The stacked group the map shows fanned out, by key, and the basemap's detailed level once
-    // the map has fetched it: the map image draws what the map shows.
+    // The stacked group the map shows fanned out, by key, and every basemap level the map has
+    // once it has fetched the detail: the map image draws what the map shows.
     let fanned = RwSignal::new(None::<String>);
-    let basemap_detail = RwSignal::new(None::<Arc<Basemap>>);
+    let loaded_basemap = RwSignal::new(None::<Arc<Basemap>>);
     // The shareable state as one value: written to the address, and the base of every in-app link.
     let url_state = Memo::new(move |_| UrlState {
         language: Some(language.get()),
@@ -242,7 +242,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                                 shown=shown
                                 position=position
                                 fanned=fanned
-                                basemap_detail=basemap_detail
+                                loaded_basemap=loaded_basemap
                                 navigator=navigator
                                 language=language_signal
                             />
@@ -280,7 +280,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                                 position=position
                                 reveal=reveal
                                 fanned=fanned
-                                basemap_detail=basemap_detail
+                                loaded_basemap=loaded_basemap
                             />
                             </div>
                             {move || list_mode.get().then(|| view! {
