@@ -596,7 +596,7 @@ fn FannedMarker(
     member: FannedMember,
     selected: RwSignal<Option<RecordId>>,
 ) -> impl IntoView {
-    let FannedMember { at, leader_length, leader_angle_deg: leader_angle, .. } = member;
+    let (at, leader_length, leader_angle) = (member.at, member.leader_length(), member.leader_angle_deg());
     let is_selected = {
         let id = id.clone();
         move || selected.with(|s| s.as_ref() == Some(&id))
@@ -618,7 +618,6 @@ fn FannedMarker(
             aria-label=name
             style:transform=format!("translate({:.1}px, {:.1}px)", at.x, at.y)
             on:click=move |_| selected.set(Some(id.clone()))
-            on:dblclick=|ev: MouseEvent| ev.stop_propagation()
         >
             <span class="marker__shape" aria-hidden="true"></span>
         </button>

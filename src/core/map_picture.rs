@@ -535,27 +535,13 @@ fn write_fan(svg: &mut String, picture: &MapPicture<'_>, colours: &PictureColour
     }
     write!(svg, r#"<g class="fan"><g class="fan__leaders" stroke="{}" stroke-width="2">"#, colours.leader)?;
     for shape in picture.fan {
-        let member = &shape.member;
-        let angle = member.leader_angle_deg.to_radians();
-        let (x, y) = (member.at.x, member.at.y);
-        let (x2, y2) = (x + member.leader_length * angle.cos(), y + member.leader_length * angle.sin());
-        write!(svg, r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#, Px(x), Px(y), Px(x2), Px(y2))?;
+        let (at, hub) = (shape.member.at, shape.member.hub);
+        write!(svg, r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#, Px(at.x), Px(at.y), Px(hub.x), Px(hub.y))?;
     }
     svg.write_str("</g>")?;
     for shape in picture.fan {
-        let (x, y) = (Px(shape.member.at.x), Px(shape.member.at.y));
-        let href = shape_id(shape.kind, false);
-        if shape.selected {
-            write!(
-                svg,
-                r#"<circle cx="{x}" cy="{y}" r="{}" fill="none" stroke="{}" stroke-width="2"/>"#,
-                Px(single_radius(shape.kind) * SELECTED_SCALE + 1.0),
-                colours.label
-            )?;
-            write!(svg, r##"<use xlink:href="#{href}" transform="translate({x} {y}) scale({SELECTED_SCALE})"/>"##)?;
-        } else {
-            write!(svg, r##"<use xlink:href="#{href}" x="{x}" y="{y}"/>"##)?;
-        }
+        let ring = shape.selected.then(|| (single_radius(shape.kind), SELECTED_SCALE));
+        write_shape(svg, &shape_id(shape.kind, false), shape.member.at, ring, colours)?;
     }
     svg.write_str("</g>")
 }
@@ -573,28 +559,40 @@ fn stacking_rank(item: &LayoutItem) -> u8 {
 
 fn write_marker(svg: &mut String, item: &LayoutItem, colours: &PictureColours) -> fmt::Result {
     let is_group = item.count > 1;
-    let (x, y) = (Px(item.at.x), Px(item.at.y));
-    let href = shape_id(item.kind, is_group);
-    if item.selected {
-        let scale = selected_scale(item);
-        // The live map rings the selected shape in the text colour (`.is-selected`), so the
-        // place the picture was made for stands out without relying on colour.
-        write!(
-            svg,
-            r#"<circle cx="{x}" cy="{y}" r="{}" fill="none" stroke="{}" stroke-width="2"/>"#,
-            Px(outer_radius(item) * scale + 1.0),
-            colours.label
-        )?;
-        write!(svg, r##"<use xlink:href="#{href}" transform="translate({x} {y}) scale({scale})"/>"##)?;
-    } else {
-        write!(svg, r##"<use xlink:href="#{href}" x="{x}" y="{y}"/>"##)?;
-    }
+    let ring = item.selected.then(|| (outer_radius(item), selected_scale(item)));
+    write_shape(svg, &shape_id(item.kind, is_group), item.at, ring, colours)?;
     if is_group {
+        let x = Px(item.at.x);
         let fill = if item.kind == MarkerKind::Organisation { COUNT_ON_LIGHT } else { COUNT_ON_DARK };
         let baseline = item.at.y + BASELINE_BELOW_MIDDLE_EM * COUNT_FONT_PX;
         write!(svg, r#"<text x="{x}" y="{}" fill="{fill}">{}</text>"#, Px(baseline), item.count)?;
     }
     Ok(())
+}
+
+/// One marker shape at `at`; `ring` (the shape's radius and the scale it is drawn at) when it is
+/// the selected place. The live map rings the selected shape in the text colour (`.is-selected`),
+/// so the place the picture was made for stands out without relying on colour.
+fn write_shape(
+    svg: &mut String,
+    href: &str,
+    at: ScreenPoint,
+    ring: Option<(f64, f64)>,
+    colours: &PictureColours,
+) -> fmt::Result {
+    let (x, y) = (Px(at.x), Px(at.y));
+    match ring {
+        Some((radius, scale)) => {
+            write!(
+                svg,
+                r#"<circle cx="{x}" cy="{y}" r="{}" fill="none" stroke="{}" stroke-width="2"/>"#,
+                Px(radius * scale + 1.0),
+                colours.label
+            )?;
+            write!(svg, r##"<use xlink:href="#{href}" transform="translate({x} {y}) scale({scale})"/>"##)
+        }
+        None => write!(svg, r##"<use xlink:href="#{href}" x="{x}" y="{y}"/>"##),
+    }
 }
 
 fn selected_scale(item: &LayoutItem) -> f64 {

@@ -205,10 +205,20 @@ pub struct FannedMember {
     pub marker: usize,
     /// Where its centre is on screen.
     pub at: ScreenPoint,
-    /// The leader line from `at` back to the shared spot: its length in CSS pixels, and its
-    /// direction in degrees clockwise from the x axis (as CSS `rotate()` and SVG turn).
-    pub leader_length: f64,
-    pub leader_angle_deg: f64,
+    /// The group's shared spot, where its leader line ends.
+    pub hub: ScreenPoint,
+}
+
+impl FannedMember {
+    /// The length of the leader line from `at` back to the spot, in CSS pixels.
+    pub fn leader_length(&self) -> f64 {
+        self.at.distance_to(self.hub)
+    }
+
+    /// The leader line's direction, in degrees clockwise from the x axis (as CSS `rotate()`).
+    pub fn leader_angle_deg(&self) -> f64 {
+        (self.hub.y - self.at.y).atan2(self.hub.x - self.at.x).to_degrees()
+    }
 }
 
 impl LayoutItem {
@@ -219,10 +229,10 @@ impl LayoutItem {
         self.members
             .iter()
             .zip(fan_offsets(self.members.len()))
-            .map(|(&marker, offset)| {
-                let at = ScreenPoint::new(self.at.x + offset.x, self.at.y + offset.y);
-                let (dx, dy) = (self.at.x - at.x, self.at.y - at.y);
-                FannedMember { marker, at, leader_length: dx.hypot(dy), leader_angle_deg: dy.atan2(dx).to_degrees() }
+            .map(|(&marker, offset)| FannedMember {
+                marker,
+                at: ScreenPoint::new(self.at.x + offset.x, self.at.y + offset.y),
+                hub: self.at,
             })
             .collect()
     }
@@ -322,9 +332,11 @@ mod tests {
         let fanned = group.fanned();
         assert_eq!(fanned.iter().map(|m| m.marker).collect::<Vec<_>>(), group.members);
         for (i, member) in fanned.iter().enumerate() {
-            let angle = member.leader_angle_deg.to_radians();
-            let end =
-                (member.at.x + member.leader_length * angle.cos(), member.at.y + member.leader_length * angle.sin());
+            let angle = member.leader_angle_deg().to_radians();
+            let end = (
+                member.at.x + member.leader_length() * angle.cos(),
+                member.at.y + member.leader_length() * angle.sin(),
+            );
             assert!(
                 (end.0 - group.at.x).abs() < 1e-9 && (end.1 - group.at.y).abs() < 1e-9,
                 "leader {i} ends at the spot"

@@ -279,16 +279,20 @@ pub fn set_document_language(code: &str) {
     }
 }
 
+fn element_by_id(id: &str) -> Option<Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+}
+
 /// Replaces the text of the element with the id `id`, if there is one.
 pub fn set_text_of(id: &str, text: &str) {
-    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(element) = element_by_id(id) {
         element.set_text_content(Some(text));
     }
 }
 
 /// Removes the element with the id `id` from the page, if there is one.
 pub fn remove_element(id: &str) {
-    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(element) = element_by_id(id) {
         element.remove();
     }
 }
