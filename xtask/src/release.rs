@@ -24,6 +24,14 @@ base-uri 'none'; form-action 'none'; object-src 'none'";
 pub fn build(tools: &Tools) -> Outcome {
     step("Building the release (trunk build --release --offline)");
     let root = repo_root();
+    // Trunk copies every file under wasm-bindgen's output folder into dist/ and preloads the
+    // JavaScript snippets it finds there, but never empties the folder: a snippet that an earlier
+    // build had (and the source no longer has) would be shipped and fetched on every load.
+    let bindgen_output = root.join("target").join("wasm-bindgen").join("release");
+    if bindgen_output.exists() {
+        std::fs::remove_dir_all(&bindgen_output)
+            .map_err(|e| format!("cannot empty {}: {e}", bindgen_output.display()))?;
+    }
     shell::run(&root, "trunk", &["build", "--release", "--offline"], &[("PATH", tools.path_env())])?;
     let dist = dist_dir();
     step("Minifying JavaScript (terser)");
