@@ -1,11 +1,14 @@
 //! Place labels without overlaps: which marker gets a name beside it, and on which side.
 //!
 //! Labels are placed greedily in order of importance (the caller sorts: the selected place,
-//! InnoCities, partners, organisations), each on the first side (right, left, above, below) where
-//! it overlaps neither a label already placed nor any marker, and stays on screen; a label with
-//! no free side is left out. So no two labels ever overlap, at any zoom, and the most important
-//! win. Text width is estimated from the characters (no DOM measurement in the core), erring
-//! wide so an estimate never lets real text overlap.
+//! InnoCities, partners, organisations), each on the first side where it overlaps neither a label
+//! already placed nor any marker, and stays on screen; a label with no free side is left out. The
+//! four straight sides come first (right, left, above, below), then the four corners, which free
+//! a name hemmed in by its neighbours' markers on every straight side; a corner label also keeps
+//! [`CORNER_CLEARANCE_PX`] from other markers, so that it cannot be read as a neighbour's name. So
+//! no two labels ever overlap, at any zoom, and the most important win. Text width is estimated
+//! from the characters (no DOM measurement in the core), erring wide so an estimate never lets
+//! real text overlap.
 
 use super::geometry::{ScreenPoint, ScreenSize};
 
@@ -14,7 +17,12 @@ pub const LABEL_FONT_PX: f64 = 13.0;
 /// Label box height in CSS pixels: one line with its halo.
 pub const LABEL_HEIGHT_PX: f64 = 18.0;
 /// Space between a marker's edge and its label.
-const GAP_PX: f64 = 2.0;
+pub const GAP_PX: f64 = 2.0;
+/// The least space between a corner label and any other marker's edge. A label at a corner
+/// touches its own marker only at one point, so a neighbour this close would claim it: on a phone,
+/// "Oulu +2" at the upper right of Oulu's group sat 7 px below-right of Rovaniemi's marker, where
+/// Rovaniemi's own label could have been, and read as Rovaniemi's.
+const CORNER_CLEARANCE_PX: f64 = 7.0;
 
 /// A marker that would like a label.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,9 +46,34 @@ pub enum LabelSide {
     Above,
     /// Below, centred.
     Below,
+    /// Above and to the right: the label's bottom left corner is off the marker's upper right.
+    AboveRight,
+    /// Below and to the right.
+    BelowRight,
+    /// Above and to the left.
+    AboveLeft,
+    /// Below and to the left.
+    BelowLeft,
 }
 
 impl LabelSide {
+    /// Every side, in the order they are tried.
+    pub const ALL: [LabelSide; 8] = [
+        Self::Right,
+        Self::Left,
+        Self::Above,
+        Self::Below,
+        Self::AboveRight,
+        Self::BelowRight,
+        Self::AboveLeft,
+        Self::BelowLeft,
+    ];
+
+    /// Whether the label sits at a corner of its marker rather than beside, above or below it.
+    pub const fn is_corner(self) -> bool {
+        matches!(self, Self::AboveRight | Self::BelowRight | Self::AboveLeft | Self::BelowLeft)
+    }
+
     /// Name for a CSS class.
     pub const fn code(self) -> &'static str {
         match self {
@@ -48,6 +81,28 @@ impl LabelSide {
             Self::Left => "left",
             Self::Above => "above",
             Self::Below => "below",
+            Self::AboveRight => "above-right",
+            Self::BelowRight => "below-right",
+            Self::AboveLeft => "above-left",
+            Self::BelowLeft => "below-left",
+        }
+    }
+
+    /// The direction from the marker to its label, of length 1 (screen axes: y grows down). The
+    /// label's near edge or corner is `offset` along it; on a straight side the label is centred
+    /// across it. A corner sits on the diagonal, so it is as far from a round marker's edge as a
+    /// straight side is.
+    pub fn direction(self) -> (f64, f64) {
+        use std::f64::consts::FRAC_1_SQRT_2 as D;
+        match self {
+            Self::Right => (1.0, 0.0),
+            Self::Left => (-1.0, 0.0),
+            Self::Above => (0.0, -1.0),
+            Self::Below => (0.0, 1.0),
+            Self::AboveRight => (D, -D),
+            Self::BelowRight => (D, D),
+            Self::AboveLeft => (-D, -D),
+            Self::BelowLeft => (-D, D),
         }
     }
 }
@@ -85,6 +140,13 @@ impl Rect {
         Self { left: center.x - radius, top: center.y - radius, right: center.x + radius, bottom: center.y + radius }
     }
 
+    /// Whether some point of the box is nearer than `distance` to `point`.
+    pub fn comes_within(&self, point: ScreenPoint, distance: f64) -> bool {
+        let nearest_x = point.x.clamp(self.left, self.right);
+        let nearest_y = point.y.clamp(self.top, self.bottom);
+        (nearest_x - point.x).hypot(nearest_y - point.y) < distance
+    }
+
     fn within(&self, size: ScreenSize) -> bool {
         self.left >= 0.0 && self.top >= 0.0 && self.right <= size.width && self.bottom <= size.height
     }
@@ -115,13 +177,22 @@ pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Op
         .iter()
         .enumerate()
         .map(|(own, candidate)| {
-            let placement = [LabelSide::Right, LabelSide::Left, LabelSide::Above, LabelSide::Below]
+            let covers_a_marker = |rect: &Rect| markers.iter().enumerate().any(|(i, m)| i != own && m.overlaps(rect));
+            // Only a corner label must also keep its distance (see CORNER_CLEARANCE_PX).
+            let claimed_by_a_neighbour = |p: &LabelPlacement| {
+                p.side.is_corner()
+                    && candidates.iter().enumerate().any(|(i, other)| {
+                        i != own && p.rect.comes_within(other.anchor, other.marker_radius + CORNER_CLEARANCE_PX)
+                    })
+            };
+            let placement = LabelSide::ALL
                 .into_iter()
                 .map(|side| LabelPlacement { side, rect: label_box(candidate, side) })
                 .find(|p| {
                     p.rect.within(screen)
                         && !placed.iter().any(|r| r.overlaps(&p.rect))
-                        && !markers.iter().enumerate().any(|(i, m)| i != own && m.overlaps(&p.rect))
+                        && !covers_a_marker(&p.rect)
+                        && !claimed_by_a_neighbour(p)
                 })?;
             placed.push(placement.rect);
             Some(placement)
@@ -129,14 +200,26 @@ pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Op
         .collect()
 }
 
-/// The box of `c`'s label on `side`.
+/// The box of `c`'s label on `side`: its near edge (or corner) at [`GAP_PX`] beyond the marker
+/// along [`LabelSide::direction`], centred across a straight side.
 pub fn label_box(c: &LabelCandidate, side: LabelSide) -> Rect {
-    let (x, y, r, w, h) = (c.anchor.x, c.anchor.y, c.marker_radius + GAP_PX, c.width, LABEL_HEIGHT_PX);
-    match side {
-        LabelSide::Right => Rect { left: x + r, top: y - h / 2.0, right: x + r + w, bottom: y + h / 2.0 },
-        LabelSide::Left => Rect { left: x - r - w, top: y - h / 2.0, right: x - r, bottom: y + h / 2.0 },
-        LabelSide::Above => Rect { left: x - w / 2.0, top: y - r - h, right: x + w / 2.0, bottom: y - r },
-        LabelSide::Below => Rect { left: x - w / 2.0, top: y + r, right: x + w / 2.0, bottom: y + r + h },
+    let (dx, dy) = side.direction();
+    let offset = c.marker_radius + GAP_PX;
+    let (near_x, near_y) = (c.anchor.x + dx * offset, c.anchor.y + dy * offset);
+    let (left, right) = span(near_x, dx, c.width);
+    let (top, bottom) = span(near_y, dy, LABEL_HEIGHT_PX);
+    Rect { left, top, right, bottom }
+}
+
+/// The extent along one axis of a box of `length` whose near edge is at `near`, going the way of
+/// `direction` (centred on `near` when the direction has no part along the axis).
+fn span(near: f64, direction: f64, length: f64) -> (f64, f64) {
+    if direction > 0.0 {
+        (near, near + length)
+    } else if direction < 0.0 {
+        (near - length, near)
+    } else {
+        (near - length / 2.0, near + length / 2.0)
     }
 }
 
@@ -203,6 +286,82 @@ mod tests {
             for (i, c) in candidates.iter().enumerate() {
                 assert!(i == own || !Rect::around(c.anchor, c.marker_radius).overlaps(&p.rect));
             }
+        }
+    }
+
+    #[test]
+    fn a_name_hemmed_in_on_its_straight_sides_goes_to_a_corner() {
+        // Neighbours block right, left, above and below, and leave the upper right corner free.
+        let hemmed = candidate(400.0, 300.0, "Oulu");
+        let neighbours = [(445.0, 310.0), (365.0, 300.0), (385.0, 282.0), (385.0, 318.0)];
+        let mut candidates = vec![hemmed];
+        candidates.extend(neighbours.iter().map(|&(x, y)| candidate(x, y, "Oulu")));
+        for side in [LabelSide::Right, LabelSide::Left, LabelSide::Above, LabelSide::Below] {
+            let straight = label_box(&hemmed, side);
+            assert!(candidates[1..].iter().any(|c| Rect::around(c.anchor, c.marker_radius).overlaps(&straight)));
+        }
+        let placed = place_labels(&candidates, SCREEN);
+        assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::AboveRight));
+    }
+
+    #[test]
+    fn a_corner_label_is_never_close_to_another_marker() {
+        // The hemmed-in name of the test above, with one more marker off its upper right corner:
+        // clear of the corner's label, but near enough to claim it as its own name. No side is left.
+        let hemmed = candidate(400.0, 300.0, "Oulu");
+        let others = [(445.0, 310.0), (365.0, 300.0), (385.0, 282.0), (385.0, 318.0), (425.0, 266.0)];
+        let mut candidates = vec![hemmed];
+        candidates.extend(others.iter().map(|&(x, y)| candidate(x, y, "Oulu")));
+        let corner = label_box(&hemmed, LabelSide::AboveRight);
+        let near = candidates[5];
+        assert!(!Rect::around(near.anchor, near.marker_radius).overlaps(&corner));
+        assert!(corner.comes_within(near.anchor, near.marker_radius + CORNER_CLEARANCE_PX));
+        assert_eq!(place_labels(&candidates, SCREEN)[0], None);
+    }
+
+    #[test]
+    fn corner_labels_keep_clear_of_every_other_marker() {
+        let candidates: Vec<LabelCandidate> = (0..300)
+            .map(|i| {
+                let x = (i as f64 * 0.618_033_988).fract() * 800.0;
+                let y = (i as f64 * 0.754_877_666).fract() * 600.0;
+                let mut c = candidate(x, y, &"Name".repeat(1 + i % 3));
+                c.marker_radius = if i % 4 == 0 { 18.0 } else { 8.0 };
+                c
+            })
+            .collect();
+        let placed = place_labels(&candidates, SCREEN);
+        assert!(placed.iter().flatten().count() > 20);
+        assert!(placed.iter().flatten().any(|p| p.side.is_corner()), "some labels sit at corners");
+        for (own, p) in placed.iter().enumerate() {
+            let Some(p) = p.filter(|p| p.side.is_corner()) else { continue };
+            assert!(candidates
+                .iter()
+                .enumerate()
+                .all(|(i, c)| { i == own || !p.rect.comes_within(c.anchor, c.marker_radius + CORNER_CLEARANCE_PX) }));
+        }
+    }
+
+    #[test]
+    fn every_side_keeps_its_label_the_gap_beyond_the_marker() {
+        let c = candidate(200.0, 200.0, "Seinäjoki");
+        let offset = c.marker_radius + GAP_PX;
+        for side in LabelSide::ALL {
+            let rect = label_box(&c, side);
+            // The point of the box nearest the marker's centre is exactly `offset` away.
+            assert!(
+                !rect.comes_within(c.anchor, offset - 1e-9) && rect.comes_within(c.anchor, offset + 1e-9),
+                "{side:?}"
+            );
+            assert!(
+                (rect.right - rect.left - c.width).abs() < 1e-9
+                    && (rect.bottom - rect.top - LABEL_HEIGHT_PX).abs() < 1e-9
+            );
+            let (dx, dy) = side.direction();
+            assert!((dx.hypot(dy) - 1.0).abs() < 1e-12);
+            // The box lies the way of its direction.
+            assert!(dx == 0.0 || ((rect.left + rect.right) / 2.0 > c.anchor.x) == (dx > 0.0));
+            assert!(dy == 0.0 || ((rect.top + rect.bottom) / 2.0 > c.anchor.y) == (dy > 0.0));
         }
     }
 

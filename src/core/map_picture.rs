@@ -22,7 +22,7 @@ use super::basemap::Basemap;
 use super::dataset::{MapData, MarkerSet};
 use super::geometry::ScreenPoint;
 use super::i18n::{Language, UiText};
-use super::label_placement::{estimate_text_width, LabelSide, LABEL_FONT_PX, LABEL_HEIGHT_PX};
+use super::label_placement::{estimate_text_width, LABEL_FONT_PX, LABEL_HEIGHT_PX};
 use super::map_labels::{LabelKind, MapLabel, LABELS};
 use super::marker_layer::{FannedMember, LayoutItem, MarkerLayout};
 use super::model::{MarkerKind, RecordId};
@@ -640,14 +640,18 @@ fn write_marker_labels(svg: &mut String, picture: &MapPicture<'_>, colours: &Pic
     )?;
     for item in &picture.layout.items {
         let Some(side) = item.label_side else { continue };
-        let offset = label_offset(item);
+        let offset = item.label_offset();
         let line_middle_to_baseline = BASELINE_BELOW_MIDDLE_EM * LABEL_FONT_PX;
-        let half_line = LABEL_HEIGHT_PX / 2.0;
-        let (x, middle, anchor) = match side {
-            LabelSide::Right => (item.at.x + offset, item.at.y, None),
-            LabelSide::Left => (item.at.x - offset, item.at.y, Some("end")),
-            LabelSide::Above => (item.at.x, item.at.y - offset - half_line, Some("middle")),
-            LabelSide::Below => (item.at.x, item.at.y + offset + half_line, Some("middle")),
+        let (dx, dy) = side.direction();
+        let x = item.at.x + dx * offset;
+        // A label above or below has its near edge at the offset, so its middle half a line on.
+        let middle = item.at.y + dy * offset + half_line_towards(dy);
+        let anchor = if dx > 0.0 {
+            None
+        } else if dx < 0.0 {
+            Some("end")
+        } else {
+            Some("middle")
         };
         write!(svg, r#"<text x="{}" y="{}""#, Px(x), Px(middle + line_middle_to_baseline))?;
         if let Some(anchor) = anchor {
@@ -661,14 +665,12 @@ fn write_marker_labels(svg: &mut String, picture: &MapPicture<'_>, colours: &Pic
     svg.write_str("</g>")
 }
 
-/// `--label-offset`: from the marker's centre to the near edge of its label.
-fn label_offset(item: &LayoutItem) -> f64 {
-    if item.count > 1 {
-        20.0
-    } else if item.kind == MarkerKind::Organisation {
-        8.0
+/// Half a label line in the direction of `dy` (none for a label beside its marker).
+fn half_line_towards(dy: f64) -> f64 {
+    if dy == 0.0 {
+        0.0
     } else {
-        11.0
+        dy.signum() * LABEL_HEIGHT_PX / 2.0
     }
 }
 
@@ -778,6 +780,7 @@ mod tests {
     use crate::core::basemap::parse_basemap;
     use crate::core::dataset::bundled_for_tests as bundled;
     use crate::core::geometry::{ScreenSize, WorldPoint};
+    use crate::core::label_placement::LabelSide;
 
     const SIZE: ScreenSize = ScreenSize { width: 1280.0, height: 800.0 };
     const HOSTILE: &str = "<script>alert(1)</script>&\"'";
@@ -1034,6 +1037,10 @@ mod tests {
                 LabelSide::Left => assert!(x < item.at.x && anchor == Some("end") && (y - item.at.y).abs() < 6.0),
                 LabelSide::Above => assert!(y < item.at.y && anchor == Some("middle")),
                 LabelSide::Below => assert!(y > item.at.y && anchor == Some("middle")),
+                LabelSide::AboveRight => assert!(x > item.at.x && y < item.at.y && anchor.is_none()),
+                LabelSide::BelowRight => assert!(x > item.at.x && y > item.at.y && anchor.is_none()),
+                LabelSide::AboveLeft => assert!(x < item.at.x && y < item.at.y && anchor == Some("end")),
+                LabelSide::BelowLeft => assert!(x < item.at.x && y > item.at.y && anchor == Some("end")),
             }
             sides_seen.push(side);
         }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::cluster::{Cluster, ClusterIndex};
 use super::geometry::{ScreenPoint, WorldPoint};
 use super::i18n::{Language, UiText};
-use super::label_placement::{estimate_text_width, place_labels, LabelCandidate, LabelSide, Rect};
+use super::label_placement::{estimate_text_width, place_labels, LabelCandidate, LabelSide, Rect, GAP_PX};
 use super::map_labels::LABELS;
 use super::model::{MapMarker, MarkerKind, RecordId};
 use super::viewport::Viewport;
@@ -151,14 +151,16 @@ pub fn layout_still_fits(now: &Viewport, laid_out: &Viewport) -> bool {
 }
 
 /// Half the drawn size of a marker, for keeping labels clear: a group is a 28 px disc with two
-/// rings round it, 4 px in all (`.marker--group .marker__shape` in style.css).
+/// rings round it, 4 px in all (`.marker--group .marker__shape` in style.css); an InnoCity a 16 px
+/// disc with a 1 px outline; a partner a 16 px square turned into a diamond at 0.9 scale, whose
+/// tips reach 10.2 px along the axes; an organisation a 12 px square.
 fn marker_radius(item: &LayoutItem) -> f64 {
     if item.count > 1 {
         18.0
     } else {
         match item.kind {
             MarkerKind::InnoCity => 9.0,
-            MarkerKind::Partner => 8.0,
+            MarkerKind::Partner => 10.0,
             MarkerKind::Organisation => 6.0,
         }
     }
@@ -222,6 +224,12 @@ impl FannedMember {
 }
 
 impl LayoutItem {
+    /// From the marker's centre to the near edge (or corner) of its label, in CSS pixels:
+    /// `--label-offset` in style.css, and where the map image puts the label.
+    pub fn label_offset(&self) -> f64 {
+        marker_radius(self) + GAP_PX
+    }
+
     /// The members of this group fanned out round its spot, seed first, each on the circle of
     /// [`fan_offsets`] with a leader line back to the spot: what the map shows when a stack that
     /// no zoom can separate is opened, and what its picture draws.

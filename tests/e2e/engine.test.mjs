@@ -19,12 +19,50 @@ const labelBoxes = (page) => page.$$eval('.marker__label-text', (labels) => labe
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: l.textContent };
 }));
 
-/** The drawn box of every marker: its shape, and for a group the two rings round it (4 px). */
+/** The drawn box of every marker: its shape, and for a group the two rings round it (4 px). A
+ * group and an InnoCity are discs (a label may sit at their corner), the other shapes boxes. */
 const markerBoxes = (page) => page.$$eval('.markers .marker:not(.marker--fanned) .marker__shape', (shapes) => shapes.map((s) => {
   const r = s.getBoundingClientRect();
   const ring = s.closest('.marker--group') ? 4 : 0;
-  return { left: r.left - ring, top: r.top - ring, right: r.right + ring, bottom: r.bottom + ring, text: s.parentElement.getAttribute('aria-label') };
+  const round = Boolean(s.closest('.marker--group, .marker--innocity'));
+  return {
+    left: r.left - ring, top: r.top - ring, right: r.right + ring, bottom: r.bottom + ring, round,
+    cx: r.left + r.width / 2, cy: r.top + r.height / 2, radius: r.width / 2 + ring,
+    text: s.parentElement.getAttribute('aria-label'),
+  };
 }));
+
+/** Whether the label box `a` covers the marker `b` (by more than half a pixel). */
+function covers(a, b) {
+  if (b.round) {
+    const dx = Math.max(a.left - b.cx, 0, b.cx - a.right);
+    const dy = Math.max(a.top - b.cy, 0, b.cy - a.bottom);
+    return Math.hypot(dx, dy) < b.radius - 0.5;
+  }
+  return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+}
+
+/** Asserts that every place's label is as far from its marker's centre as the core placed it
+ * (`LayoutItem::label_offset`): beside, above, below or at a corner, its nearest point is the
+ * marker's radius and a 2 px gap away, so the stylesheet agrees with the core. */
+async function assertLabelsAtTheirOffset(page, where) {
+  const placed = await page.$$eval('.markers .marker__label', (labels) => labels.map((label) => {
+    const text = label.querySelector('.marker__label-text').getBoundingClientRect();
+    const button = label.nextElementSibling;
+    const shape = button.querySelector('.marker__shape').getBoundingClientRect();
+    const cx = shape.left + shape.width / 2;
+    const cy = shape.top + shape.height / 2;
+    const dx = Math.max(text.left - cx, 0, cx - text.right);
+    const dy = Math.max(text.top - cy, 0, cy - text.bottom);
+    const offset = button.matches('.marker--group') ? 20
+      : button.matches('.marker--organisation') ? 8 : button.matches('.marker--partner') ? 12 : 11;
+    return { name: label.textContent, side: label.className, distance: Math.hypot(dx, dy), offset };
+  }));
+  for (const label of placed) {
+    assert.ok(Math.abs(label.distance - label.offset) < 1, `${where}: "${label.name}" (${label.side}) is ${label.distance.toFixed(1)} px from its marker's centre, not ${label.offset}`);
+  }
+  return placed;
+}
 
 /** Asserts that no place's label covers a marker, its own or another's. */
 async function assertLabelsClearOfMarkers(page, where) {
@@ -32,8 +70,7 @@ async function assertLabelsClearOfMarkers(page, where) {
   const markers = await markerBoxes(page);
   for (const a of labels) {
     for (const b of markers) {
-      const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-      assert.ok(!overlap, `${where}: the label "${a.text}" covers the marker "${b.text}"`);
+      assert.ok(!covers(a, b), `${where}: the label "${a.text}" covers the marker "${b.text}"`);
     }
   }
 }
@@ -236,6 +273,7 @@ test('labels never overlap, at the opening view, zoomed out and zoomed in, and c
     await page.waitForTimeout(200);
     assertNoOverlap(await labelBoxes(page), 'opening view');
     await assertLabelsClearOfMarkers(page, 'opening view');
+    await assertLabelsAtTheirOffset(page, 'opening view');
     assert.ok(await assertMapLabelsClear(page, 'opening view') >= 3, 'country and sea names still show');
     assert.ok((await labelBoxes(page)).length >= 10, 'the opening view names its places');
     await page.locator('.map-controls__fit').click();
@@ -243,6 +281,9 @@ test('labels never overlap, at the opening view, zoomed out and zoomed in, and c
     await page.waitForTimeout(200);
     assertNoOverlap(await labelBoxes(page), 'everything');
     await assertLabelsClearOfMarkers(page, 'everything');
+    // Crowded here: a name hemmed in on its straight sides (Kokkola's group) sits at a corner.
+    const everything = await assertLabelsAtTheirOffset(page, 'everything');
+    assert.ok(everything.some((l) => /--(above|below)-(left|right)/.test(l.side)), 'a label sits at a corner');
     await assertMapLabelsClear(page, 'everything');
     const at = await centreOf(item(page, 'helsinki'));
     for (let i = 0; i < 4; i += 1) {
@@ -252,6 +293,7 @@ test('labels never overlap, at the opening view, zoomed out and zoomed in, and c
       await page.waitForTimeout(200);
       assertNoOverlap(await labelBoxes(page), `zoom step ${i}`);
       await assertLabelsClearOfMarkers(page, `zoom step ${i}`);
+      await assertLabelsAtTheirOffset(page, `zoom step ${i}`);
       await assertMapLabelsClear(page, `zoom step ${i}`);
     }
     await screenshot(page, 'labels-zoomed');
