@@ -3,10 +3,10 @@
 //! It sends the headers a production host should send (the CSP, nosniff, no referrer, and the
 //! cache policy documented in README.md), so the tests exercise the app as it will be deployed.
 //! Everything is served by one plain HTTP/1.1 loop, a thread per connection ([`start_site`]).
-//! `cargo xtask bench-map` serves with the same headers through [`start_site`], with two additions
-//! a [`Site`] describes: a second folder under a URL prefix (the Leaflet baseline page) and single
-//! files answered in place of others (the generated dataset as `/data/innocities.geojson`), so both
-//! pages see the same data.
+//! `cargo xtask bench-map` serves with the same headers through [`start_site`], with three
+//! additions a [`Site`] describes: a second folder under a URL prefix (the Leaflet baseline page),
+//! single files answered in place of others (the generated dataset as `/data/innocities.geojson`),
+//! so both pages see the same data, and extra headers (cross-origin isolation, for fine timers).
 
 use std::path::{Path, PathBuf};
 
@@ -33,18 +33,26 @@ pub fn start(dir: &Path, port: u16) -> Result<(String, Vec<std::thread::JoinHand
 }
 
 /// What a server answers from: a root folder, plus folders mounted under URL prefixes and single
-/// files that answer one exact path instead of what the folders hold.
+/// files that answer one exact path instead of what the folders hold, and headers added to every
+/// file it serves.
 #[derive(Clone, Debug)]
 pub struct Site {
     root: PathBuf,
     mounts: Vec<(String, PathBuf)>,
     overrides: Vec<(String, PathBuf)>,
+    extra_headers: Vec<(&'static str, String)>,
 }
 
 impl Site {
     /// A site serving only `root`.
     pub fn new(root: &Path) -> Self {
-        Self { root: root.to_path_buf(), mounts: Vec::new(), overrides: Vec::new() }
+        Self { root: root.to_path_buf(), mounts: Vec::new(), overrides: Vec::new(), extra_headers: Vec::new() }
+    }
+
+    /// Also sends `headers` with every file, after those of [`headers_for`].
+    pub fn with_headers(mut self, headers: &[(&'static str, &str)]) -> Self {
+        self.extra_headers.extend(headers.iter().map(|&(name, value)| (name, value.to_owned())));
+        self
     }
 
     /// Also serves `dir` under `/prefix/` (e.g. `leaflet` serves `dir/index.html` at `/leaflet/`).
@@ -131,7 +139,9 @@ fn serve_connection(site: &Site, stream: std::net::TcpStream) -> std::io::Result
         let (status, headers, body) = match (method, found) {
             ("GET" | "HEAD", Some((bytes, file, is_data))) => {
                 let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-                ("200 OK", headers_for(&name, is_data), bytes)
+                let mut headers = headers_for(&name, is_data);
+                headers.extend(site.extra_headers.iter().cloned());
+                ("200 OK", headers, bytes)
             }
             ("GET" | "HEAD", None) => ("404 Not Found", Vec::new(), b"not found".to_vec()),
             // A request body is never read, so the connection cannot go on.
@@ -250,6 +260,25 @@ mod tests {
         assert!(answer.contains("Content-Security-Policy: default-src 'none'"), "{answer}");
         assert!(answer.contains("\r\n\r\nhelloHTTP/1.1 404 Not Found\r\n"), "{answer}");
         assert!(answer.ends_with("Connection: close\r\n\r\nnot found"), "{answer}");
+    }
+
+    #[test]
+    fn a_site_adds_its_extra_headers_to_every_file() {
+        let dir = std::env::temp_dir().join(format!("innomap-serve-headers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
+        let site = Site::new(&dir).with_headers(&[("Cross-Origin-Opener-Policy", "same-origin")]);
+        let (url, _workers) = start_site(site, 0).unwrap();
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        use std::io::{Read, Write};
+        stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+        assert!(answer.contains("\r\nCross-Origin-Opener-Policy: same-origin\r\n"), "{answer}");
+        assert!(answer.contains("\r\nContent-Security-Policy: "), "the usual headers stay: {answer}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
