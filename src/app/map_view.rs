@@ -25,8 +25,8 @@ use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
 use crate::core::viewport::{Padding, Viewport};
 use crate::platform::{
-    after_delay, animate, boxes_over, element_size, event_item_key, focus_is_lost, focus_selector, is_event_on,
-    listen_wheel, local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
+    after_delay, after_next_paint, animate, boxes_over, element_size, event_item_key, focus_is_lost, focus_selector,
+    is_event_on, listen_wheel, local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
 };
 
 /// What floats over the map and should not hide a fitted view: the detail panel (a bottom sheet
@@ -269,8 +269,10 @@ pub fn MapView(
             reveal.set(lead);
             return;
         }
-        // Measured in the next frame, once the panel that opened with the project is on screen.
-        on_next_frame(move || {
+        // Measured once the frame that opens the project's panel has been painted, so the fit
+        // keeps clear of the panel. (When the page opens with a project, the panel is built in a
+        // task queued after the first frame, before this one: see `app::App`.)
+        after_next_paint(move || {
             let Some(view) = camera.latest().filter(|v| !v.size().is_empty()) else { return };
             let points = links.iter().flat_map(|l| [l.from, l.to]);
             if let Some(target) = view.fitted_to_points(points, free_padding(&view)) {

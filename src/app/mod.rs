@@ -219,6 +219,15 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
     });
     on_cleanup(move || history.remove());
     let language_signal: Signal<Language> = language.into();
+    // The explorer (search, filters, the header's buttons, the detail panel) is built in a task
+    // of its own once the first view of the map has been painted: the map is what a visitor
+    // waits for, and building the explorer in the same task made the map appear about 20 ms
+    // later (side by side, 25 cold loads each; docs/performance.md). Nothing on the map moves
+    // when it arrives: the home view is fitted with a fixed padding, not around the header.
+    let explorer_shown = RwSignal::new(false);
+    after_next_paint(move || {
+        explorer_shown.try_set(true);
+    });
 
     // Try again, after a failed load.
     let load = move || {
@@ -234,7 +243,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                 <p class="app-title__tagline">{move || UiText(language.get()).tagline()}</p>
                 <LanguageSwitch language=language />
                 {move || match load_state.get() {
-                    LoadState::Ready(data) => Some(view! {
+                    LoadState::Ready(data) if explorer_shown.get() => Some(view! {
                         <SearchBox data=data.clone() language=language_signal on_choose=choose />
                         <FilterPanel data=data.clone() filters=filters filtered=filtered language=language_signal>
                             <MapImageButton
@@ -253,7 +262,7 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
                             <ThemeSwitch language=language_signal />
                         </div>
                     }),
-                    LoadState::Loading | LoadState::Failed(_) => None,
+                    LoadState::Ready(_) | LoadState::Loading | LoadState::Failed(_) => None,
                 }}
             </header>
             <main class="app-main">
@@ -295,8 +304,10 @@ pub fn App(first_load: Result<MapData, LoadError>, address: ParsedQuery, languag
             </main>
             // The panel is a top-level landmark of its own (an aside inside main is not).
             {move || match load_state.get() {
-                LoadState::Ready(data) => Some(view! { <DetailPanel data=data navigator=navigator language=language_signal /> }),
-                LoadState::Loading | LoadState::Failed(_) => None,
+                LoadState::Ready(data) if explorer_shown.get() => {
+                    Some(view! { <DetailPanel data=data navigator=navigator language=language_signal /> })
+                }
+                LoadState::Ready(_) | LoadState::Loading | LoadState::Failed(_) => None,
             }}
         </div>
     }
