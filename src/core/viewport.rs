@@ -149,8 +149,10 @@ impl Padding {
     /// a map of `size`), plus `base` on every side. Each cover is avoided by giving up a strip
     /// along one of the map's edges; of all the ways to choose those edges, the one that leaves
     /// the largest free area wins (a side panel takes the right edge, a bottom sheet the bottom,
-    /// a header in a corner the top). If that leaves less than a third of the map free in either
-    /// direction, the covers are ignored, so a view never fits into a sliver.
+    /// a header in a corner the top). If that leaves less than a quarter of the map free in
+    /// either direction, the covers are ignored, so a view never fits into a sliver. Where the
+    /// free area is small (a phone's strip between its header and a bottom sheet), `base`
+    /// shrinks so that it takes at most an eighth of the free width and height from each side.
     pub fn clear_of(covers: &[ScreenRect], size: ScreenSize, base: f64) -> Self {
         // For each cover on the map, the strip each edge would have to give up: left, right,
         // top, bottom.
@@ -178,12 +180,13 @@ impl Padding {
             .max_by(|a, b| free_area(*a).total_cmp(&free_area(*b)))
             .unwrap_or([0.0; 4]);
         let strips = Padding { left: best[0], right: best[1], top: best[2], bottom: best[3] };
-        let free_w = size.width - strips.left - strips.right - 2.0 * base;
-        let free_h = size.height - strips.top - strips.bottom - 2.0 * base;
-        let roomy = free_w >= size.width / 3.0 && free_h >= size.height / 3.0;
+        let free_w = size.width - strips.left - strips.right;
+        let free_h = size.height - strips.top - strips.bottom;
+        let roomy = free_w >= size.width / 4.0 && free_h >= size.height / 4.0;
         if !roomy {
             return Padding::from(base);
         }
+        let base = base.min(free_w / 8.0).min(free_h / 8.0);
         Padding {
             top: strips.top + base,
             right: strips.right + base,
@@ -476,6 +479,14 @@ mod tests {
         let phone = ScreenSize::new(390.0, 844.0);
         let sheet = ScreenRect { left: 0.0, top: 422.0, right: 390.0, bottom: 844.0 };
         assert_eq!(Padding::clear_of(&[sheet], phone, 24.0).bottom, 422.0 + 24.0);
+        // A phone's header and bottom sheet leave a strip of 266 px: the view fits into it, with
+        // the margin cut down to an eighth of the strip.
+        let phone_header = ScreenRect { left: 8.0, top: 8.0, right: 382.0, bottom: 156.0 };
+        let strip = Padding::clear_of(&[phone_header, sheet], phone, 48.0);
+        assert_eq!(strip, Padding { top: 156.0 + 33.25, right: 33.25, bottom: 422.0 + 33.25, left: 33.25 });
+        // Less than a quarter of the height left: the covers are ignored rather than squeezed into.
+        let tall_sheet = ScreenRect { left: 0.0, top: 300.0, right: 390.0, bottom: 844.0 };
+        assert_eq!(Padding::clear_of(&[phone_header, tall_sheet], phone, 48.0), Padding::from(48.0));
         // Covers outside the map, empty or too big to avoid change nothing.
         let outside = ScreenRect { left: 1300.0, top: 0.0, right: 1400.0, bottom: 100.0 };
         let everything = ScreenRect { left: 0.0, top: 0.0, right: 1280.0, bottom: 800.0 };

@@ -135,6 +135,43 @@ test('an address that opens a project without project= still draws its links, in
   }
 });
 
+test('a page opened on a project fits the project\'s links clear of its panel and the header, on a desktop and on a phone', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { context, page, errors } = await openApp(browser, { viewport, query: `?open=kokkola&project=${battery.id}` });
+    try {
+      await page.locator('.arcs .arc--strong').first().waitFor();
+      await page.locator('.panel').waitFor();
+      // The fit is done once the view rests and its position is in the address.
+      await page.waitForFunction(() => new URL(location.href).searchParams.has('map'));
+      await settle(page);
+      const { ends, covers, map } = await page.evaluate(() => {
+        const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+        const svg = document.querySelector('.arcs');
+        const toScreen = (p) => { const m = svg.getScreenCTM(); return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f }; };
+        const arcs = [...document.querySelectorAll('.arcs .arc--strong')];
+        return {
+          ends: arcs.flatMap((a) => [a.getPointAtLength(0), a.getPointAtLength(a.getTotalLength())]).map(toScreen),
+          covers: [...document.querySelectorAll('.panel, .app-title')].map(box),
+          map: box(document.querySelector('.map')),
+        };
+      });
+      assert.equal(covers.length, 2, 'the panel and the header are on screen');
+      for (const end of ends) {
+        const where = `${viewport.width} px wide: link end at ${end.x.toFixed(0)},${end.y.toFixed(0)}`;
+        assert.ok(end.x >= map.left && end.x <= map.right && end.y >= map.top && end.y <= map.bottom, `${where} is on the map`);
+        for (const c of covers) {
+          const under = end.x >= c.left && end.x <= c.right && end.y >= c.top && end.y <= c.bottom;
+          assert.ok(!under, `${where} is not under ${JSON.stringify(c)}`);
+        }
+      }
+      await screenshot(page, `project-fit-${viewport.width}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('search finds a theme in Finnish; its panel lists exactly what the theme filter shows', async () => {
   const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
   try {
