@@ -12,7 +12,7 @@ use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 use super::basemap_layer::BasemapLayer;
 use super::keyed_signals::KeyedSignals;
 use super::settled_view::settled_view;
-use crate::core::arcs::{links_to_draw, Curve};
+use crate::core::arcs::{drawn_links, links_to_draw, Curve};
 use crate::core::basemap::Basemap;
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::dataset::{MapData, MarkerSet};
@@ -23,7 +23,7 @@ use crate::core::i18n::{Language, UiText};
 use crate::core::marker_layer::{layout_still_fits, FannedMember, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
-use crate::core::viewport::{Padding, Viewport};
+use crate::core::viewport::{Padding, Viewport, Zoom};
 use crate::platform::{
     after_delay, after_next_paint, animate, boxes_over, element_size, event_item_key, focus_is_lost, focus_selector,
     is_event_on, listen_wheel, local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
@@ -504,7 +504,7 @@ pub fn MapView(
                 crowded_labels=crowded_labels
                 loaded=loaded_basemap
             />
-            <ArcLayer data=data.clone() viewport=viewport selected=selected shown_project=shown_project />
+            <ArcLayer data=data.clone() shown=shown viewport=viewport selected=selected shown_project=shown_project />
             <div
                 class="markers"
                 style:transform=layer_shift
@@ -631,6 +631,8 @@ fn FannedMarker(
 #[component]
 fn ArcLayer(
     data: Arc<MapData>,
+    /// The markers the filters let through: an end inside a group is drawn to the group.
+    shown: Memo<Arc<MarkerSet>>,
     viewport: RwSignal<Option<Viewport>>,
     selected: RwSignal<Option<RecordId>>,
     shown_project: RwSignal<Option<RecordId>>,
@@ -639,9 +641,16 @@ fn ArcLayer(
         let project = shown_project.get();
         selected.with(|s| links_to_draw(&data.dataset, project.as_ref(), s.as_ref()))
     });
+    // Where the ends are drawn depends on the grouping, which changes only with the zoom level
+    // (a whole number: the level's own zoom stands for every zoom in it).
+    let level = Memo::new(move |_| viewport.with(|v| v.map(|v| shown.with(|set| set.clusters.level_at(v.zoom()).0))));
+    let drawn = Memo::new(move |_| {
+        let zoom = Zoom::clamped(f64::from(level.get()?));
+        Some(links.with(|(links, strong)| (shown.with(|set| drawn_links(links, set, zoom)), *strong)))
+    });
     let paths = move || {
         let view = viewport.get()?;
-        links.with(|(links, strong)| {
+        drawn.with(|drawn| drawn.as_ref().map(|(links, strong)| {
             let class = if *strong { "arc arc--strong" } else { "arc" };
             let paths: Vec<_> = links
                 .iter()
@@ -649,9 +658,9 @@ fn ArcLayer(
                     let curve = Curve::between(view.world_to_screen(link.from), view.world_to_screen(link.to));
                     view! { <path class=class d=curve.path_data() marker-end="url(#arc-arrow)" data-partner=link.partner.as_str().to_owned()></path> }
                 })
-                .collect();
-            Some(paths)
-        })
+                .collect::<Vec<_>>();
+            paths
+        }))
     };
     view! {
         <svg class="arcs" aria-hidden="true" focusable="false">

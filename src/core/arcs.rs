@@ -1,11 +1,15 @@
 //! Project links drawn as arcs: from a project's lead place to each partner place or
 //! organisation, curved so that links between the same two places in opposite directions do not
-//! overlap, and ending short of the target marker so the arrowhead stays visible.
+//! overlap, and ending short of the target marker so the arrowhead stays visible. An end inside
+//! a group is drawn to the group's marker ([`drawn_links`]), so no arrow points at a spot where
+//! the map shows nothing.
 
 use std::fmt::Write;
 
+use super::dataset::MarkerSet;
 use super::geometry::{ScreenPoint, WorldPoint};
 use super::model::{Dataset, Party, Project, RecordId};
+use super::viewport::Zoom;
 
 /// How far the curve bows out, as a share of the straight distance.
 const BEND: f64 = 0.2;
@@ -17,6 +21,8 @@ const END_GAP_PX: f64 = 11.0;
 pub struct ProjectLink {
     /// The project.
     pub project: RecordId,
+    /// The lead place's id.
+    pub lead: RecordId,
     /// The lead place.
     pub from: WorldPoint,
     /// The partner place or organisation.
@@ -55,7 +61,32 @@ pub fn project_links(dataset: &Dataset, project: &Project) -> Vec<ProjectLink> {
                 Party::Place(id) => (id, dataset.place(id)?.world),
                 Party::Organisation(id) => (id, dataset.organisation(id)?.world),
             };
-            Some(ProjectLink { project: project.id.clone(), from: lead.world, to, partner: id.clone() })
+            Some(ProjectLink {
+                project: project.id.clone(),
+                lead: lead.id.clone(),
+                from: lead.world,
+                to,
+                partner: id.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `links` as the map draws them at `zoom` over the markers of `shown`: each end moves onto the
+/// marker that shows it there, its own or its group's, so an arrow to a place inside a group
+/// points at the group. A link whose two ends fall into one group is left out (it would be an
+/// arrowhead on the group and nothing else). An end the set does not show (filtered out) stays
+/// where the record is.
+pub fn drawn_links(links: &[ProjectLink], shown: &MarkerSet, zoom: Zoom) -> Vec<ProjectLink> {
+    let ends: Vec<&RecordId> = links.iter().flat_map(|link| [&link.lead, &link.partner]).collect();
+    let drawn = shown.drawn_at(&ends, zoom);
+    links
+        .iter()
+        .zip(drawn.chunks(2))
+        .filter_map(|(link, ends)| {
+            let from = ends.first().copied().flatten().unwrap_or(link.from);
+            let to = ends.get(1).copied().flatten().unwrap_or(link.to);
+            (from != to).then(|| ProjectLink { from, to, ..link.clone() })
         })
         .collect()
 }
@@ -133,6 +164,39 @@ mod tests {
         assert!(place_links.len() >= links.len());
         assert_eq!(links_to_draw(&d, None, None), (Vec::new(), false));
         assert_eq!(links_to_draw(&d, Some(&id("no-such-project")), None), (Vec::new(), false));
+    }
+
+    #[test]
+    fn an_end_inside_a_group_is_drawn_to_the_group_and_a_link_within_one_group_is_left_out() {
+        let data = crate::core::dataset::bundled_for_tests();
+        let project = data.dataset.project(&id("battery-chemistry-lead-project")).unwrap();
+        let links = project_links(&data.dataset, project);
+        let position_of = |record: &RecordId| data.all.markers.iter().find(|m| &m.id == record).unwrap().world;
+        // Zoomed right in, every place stands on its own: the links are the records' own, but for
+        // partners on the lead's very spot (Kokkola's university centre), which only the panel
+        // can show.
+        let close = Zoom::clamped(12.0);
+        let apart: Vec<ProjectLink> = links.iter().filter(|l| l.from != l.to).cloned().collect();
+        assert!(apart.len() < links.len());
+        assert_eq!(drawn_links(&links, &data.all, close), apart);
+        // Zoomed out, partners merge into groups: every end is then on a group's seed, which is
+        // where the map draws that group.
+        let far = Zoom::clamped(5.0);
+        let (_, clusters) = data.all.clusters.level_at(far);
+        let seed_spots: Vec<WorldPoint> = clusters.iter().map(|c| c.world).collect();
+        let drawn = drawn_links(&links, &data.all, far);
+        assert!(!drawn.is_empty());
+        for link in &drawn {
+            assert!(seed_spots.contains(&link.from) && seed_spots.contains(&link.to), "{link:?}");
+            assert_ne!(link.from, link.to);
+        }
+        let moved = drawn.iter().filter(|l| l.to != position_of(&l.partner)).count();
+        assert!(moved > 0, "at zoom 5 some partner is drawn on its group");
+        // Lead and partner in one group: nothing to draw. An end not in the set keeps its place.
+        let same_group = ProjectLink { partner: links[0].lead.clone(), to: links[0].from, ..links[0].clone() };
+        assert!(drawn_links(&[same_group], &data.all, far).is_empty());
+        let empty = MarkerSet::default();
+        assert_eq!(drawn_links(&links, &empty, far), apart);
     }
 
     #[test]

@@ -119,6 +119,26 @@ impl ClusterIndex {
         found.map(|(i, _)| Zoom::clamped(f64::from(self.first_level) + i as f64))
     }
 
+    /// Where each of `markers` (indices into the marker list) is drawn at `zoom`: on the
+    /// cluster that holds it, which for a marker on its own is the marker itself. `None` for an
+    /// index the list does not have.
+    pub fn drawn_at(&self, markers: &[usize], zoom: Zoom) -> Vec<Option<WorldPoint>> {
+        let mut drawn = vec![None; markers.len()];
+        let mut wanted: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (slot, &marker) in markers.iter().enumerate() {
+            wanted.entry(marker).or_default().push(slot);
+        }
+        let (_, clusters) = self.level_at(zoom);
+        for cluster in clusters {
+            for member in &cluster.members {
+                for &slot in wanted.get(member).map_or(&[][..], Vec::as_slice) {
+                    drawn[slot] = Some(cluster.world);
+                }
+            }
+        }
+        drawn
+    }
+
     /// The clusters whose centre is on screen or within `margin_px` of it, with their screen
     /// positions, in marker order (most important first).
     pub fn visible(&self, view: &Viewport, margin_px: f64) -> Vec<PlacedCluster<'_>> {

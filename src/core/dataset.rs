@@ -1,6 +1,7 @@
 //! What the map loads and where the camera starts: the data locations, the assembled
 //! [`MapData`], and the area and zoom range the map keeps to.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::basemap::{parse_basemap, Basemap};
@@ -8,7 +9,7 @@ use super::cluster::ClusterIndex;
 use super::error::{LoadError, Problem, Severity};
 use super::filter::{FilterFacts, Filtered};
 use super::geo::{LatLng, LatLngBounds};
-use super::geometry::ScreenSize;
+use super::geometry::{ScreenSize, WorldPoint};
 use super::model::{Dataset, MapMarker, MarkerKind, RecordId};
 use super::projection::project;
 use super::reader::read_dataset;
@@ -82,6 +83,22 @@ impl MarkerSet {
         let alone = self.clusters.zoom_separating(index, view.zoom()).unwrap_or(view.limits().max_zoom);
         let zoom = if alone > view.zoom() { alone } else { view.zoom() };
         Some(Viewport::new(marker.world, zoom, view.size(), view.limits()))
+    }
+
+    /// Where the markers of `ids` are drawn at `zoom`: on their own marker or on the group
+    /// holding it. `None` for an id the set has no marker for (filtered out, or no position).
+    pub fn drawn_at(&self, ids: &[&RecordId], zoom: Zoom) -> Vec<Option<WorldPoint>> {
+        let mut wanted: HashMap<&RecordId, Vec<usize>> = HashMap::new();
+        for (slot, &id) in ids.iter().enumerate() {
+            wanted.entry(id).or_default().push(slot);
+        }
+        let mut indices = vec![usize::MAX; ids.len()];
+        for (index, marker) in self.markers.iter().enumerate() {
+            for &slot in wanted.get(&marker.id).map_or(&[][..], Vec::as_slice) {
+                indices[slot] = index;
+            }
+        }
+        self.clusters.drawn_at(&indices, zoom)
     }
 
     /// The view that fits every marker of the set ("show everything"), or the whole map area if

@@ -17,7 +17,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use super::arcs::{links_to_draw, Curve, ProjectLink};
+use super::arcs::{drawn_links, links_to_draw, Curve, ProjectLink};
 use super::basemap::Basemap;
 use super::dataset::{MapData, MarkerSet};
 use super::geometry::ScreenPoint;
@@ -312,6 +312,7 @@ pub fn picture_of_view(
         })
         .unwrap_or_default();
     let (links, strong_links) = links_to_draw(&data.dataset, project, selected);
+    let links = drawn_links(&links, shown, view.zoom());
     let text = UiText(language);
     let title = format!("InnoMap – {}", text.tagline());
     map_svg(&MapPicture {
@@ -1087,6 +1088,7 @@ mod tests {
         let near = scene.view.screen_to_world(SIZE.center());
         let link = |from: WorldPoint, to: WorldPoint| ProjectLink {
             project: RecordId::parse("p").unwrap(),
+            lead: RecordId::parse("l").unwrap(),
             from,
             to,
             partner: RecordId::parse("q").unwrap(),
@@ -1223,6 +1225,7 @@ mod tests {
         let here = scene.view.center();
         scene.links = vec![ProjectLink {
             project: RecordId::parse("p").unwrap(),
+            lead: RecordId::parse("l").unwrap(),
             from: here,
             to: here,
             partner: RecordId::parse("q").unwrap(),

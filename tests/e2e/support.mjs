@@ -15,6 +15,20 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** The bundled data file, as the app fetches it. */
 export const bundledData = JSON.parse(readFileSync(path.join(ROOT, 'data', 'innocities.geojson'), 'utf8'));
 
+/**
+ * The partners of a project (a feature of the bundled data) that the map links to its lead with
+ * an arc: those with a position of their own away from the lead's spot. A partner on the lead's
+ * very spot (a university in its city) shares the lead's marker, so no arc can show it; the panel
+ * lists it.
+ */
+export function partnersApart(project) {
+  const spot = new Map(bundledData.features.filter((f) => f.geometry?.type === 'Point').map((f) => [f.id, f.geometry.coordinates.join()]));
+  const lead = spot.get(project.properties.lead.place);
+  return project.properties.partners
+    .map((p) => p.place ?? p.organisation)
+    .filter((id) => spot.has(id) && spot.get(id) !== lead);
+}
+
 const KIND_LABEL = { innocity: 'InnoCity', partner: 'Partner place', organisation: 'Organisation' };
 const KIND_ORDER = ['innocity', 'partner', 'organisation'];
 
