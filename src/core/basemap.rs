@@ -183,7 +183,7 @@ fn append_clipped(path: &mut String, line: &[Tenths], closed: bool, rect: &Rect)
         return;
     }
     let points: Vec<Point> = line.iter().map(as_point).collect();
-    let to_tenths = |&(x, y): &Point| (x.round() as i32, y.round() as i32);
+    let to_tenths = |&(x, y): &Point| (x.round_ties_even() as i32, y.round_ties_even() as i32);
     if closed {
         append_line(path, clip_ring(&points, rect).iter().map(to_tenths), true);
     } else {
