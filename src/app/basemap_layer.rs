@@ -174,15 +174,22 @@ fn BasemapLabel(
         LabelKind::Country => "basemap-label basemap-label--country",
         LabelKind::Water => "basemap-label basemap-label--water",
     };
-    let shown = move || !crowded.get() && viewport.with(|v| v.is_some_and(|v| label.shows_at(v.zoom())));
-    let position = move || viewport.with(|v| v.map(|v| label.screen_position(&v)));
+    let shown = Memo::new(move |_| !crowded.get() && viewport.with(|v| v.is_some_and(|v| label.shows_at(v.zoom()))));
+    // Only a shown name follows the view, with one attribute: most names are hidden at any zoom,
+    // and moving them all cost two attribute writes each per frame of every pan and zoom.
+    let place = move || {
+        if !shown.get() {
+            return None;
+        }
+        viewport.with(|v| {
+            v.map(|v| {
+                let at = label.screen_position(&v);
+                format!("translate({:.1} {:.1})", at.x, at.y)
+            })
+        })
+    };
     view! {
-        <text
-            class=class
-            x=move || position().map(|p| format!("{:.1}", p.x))
-            y=move || position().map(|p| format!("{:.1}", p.y))
-            display=move || if shown() { None } else { Some("none") }
-        >
+        <text class=class transform=place display=move || if shown.get() { None } else { Some("none") }>
             {move || label.name(language.get())}
         </text>
     }
