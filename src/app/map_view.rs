@@ -23,7 +23,7 @@ use crate::core::i18n::{Language, UiText};
 use crate::core::marker_layer::{layout_still_fits, FannedMember, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
-use crate::core::viewport::{Padding, Viewport, Zoom};
+use crate::core::viewport::{Padding, Viewport};
 use crate::platform::{
     after_delay, after_next_paint, animate, boxes_over, element_size, event_item_key, focus_is_lost, focus_selector,
     is_event_on, listen_wheel, local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
@@ -641,11 +641,11 @@ fn ArcLayer(
         let project = shown_project.get();
         selected.with(|s| links_to_draw(&data.dataset, project.as_ref(), s.as_ref()))
     });
-    // Where the ends are drawn depends on the grouping, which changes only with the zoom level
-    // (a whole number: the level's own zoom stands for every zoom in it).
-    let level = Memo::new(move |_| viewport.with(|v| v.map(|v| shown.with(|set| set.clusters.level_at(v.zoom()).0))));
+    // Where the ends are drawn depends on the grouping, which changes only with the zoom level.
+    let grouping =
+        Memo::new(move |_| viewport.with(|v| v.map(|v| shown.with(|set| set.clusters.grouping_zoom(v.zoom())))));
     let drawn = Memo::new(move |_| {
-        let zoom = Zoom::clamped(f64::from(level.get()?));
+        let zoom = grouping.get()?;
         Some(links.with(|(links, strong)| (shown.with(|set| drawn_links(links, set, zoom)), *strong)))
     });
     let paths = move || {

@@ -82,9 +82,20 @@ impl ClusterIndex {
     /// The clusters of the level used at `zoom` (the whole level at or below it, so clusters
     /// only ever split as the user zooms in).
     pub fn level_at(&self, zoom: Zoom) -> (u8, &[Cluster]) {
-        let last = self.first_level as usize + self.levels.len().saturating_sub(1);
-        let level = (level_of(zoom) as usize).clamp(self.first_level as usize, last);
-        (level as u8, self.clusters_of(level - self.first_level as usize))
+        let level = self.level_used_at(zoom);
+        (level, self.clusters_of(usize::from(level - self.first_level)))
+    }
+
+    /// The whole zoom of the level used at `zoom`: every zoom with the same grouping gives the
+    /// same answer, so what depends only on the grouping can be keyed on it.
+    pub fn grouping_zoom(&self, zoom: Zoom) -> Zoom {
+        Zoom::clamped(f64::from(self.level_used_at(zoom)))
+    }
+
+    fn level_used_at(&self, zoom: Zoom) -> u8 {
+        let last =
+            self.first_level.saturating_add(u8::try_from(self.levels.len().saturating_sub(1)).unwrap_or(u8::MAX));
+        level_of(zoom).clamp(self.first_level, last)
     }
 
     /// Groups the first level not grouped yet; `false` once every level is. Each call is one
@@ -119,20 +130,15 @@ impl ClusterIndex {
         found.map(|(i, _)| Zoom::clamped(f64::from(self.first_level) + i as f64))
     }
 
-    /// Where each of `markers` (indices into the marker list) is drawn at `zoom`: on the
-    /// cluster that holds it, which for a marker on its own is the marker itself. `None` for an
-    /// index the list does not have.
-    pub fn drawn_at(&self, markers: &[usize], zoom: Zoom) -> Vec<Option<WorldPoint>> {
-        let mut drawn = vec![None; markers.len()];
-        let mut wanted: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (slot, &marker) in markers.iter().enumerate() {
-            wanted.entry(marker).or_default().push(slot);
-        }
+    /// Where every marker is drawn at `zoom`, in marker order: on the cluster that holds it,
+    /// which for a marker on its own is the marker itself.
+    pub fn drawn_positions(&self, zoom: Zoom) -> Vec<WorldPoint> {
+        let mut drawn = self.positions.clone();
         let (_, clusters) = self.level_at(zoom);
         for cluster in clusters {
-            for member in &cluster.members {
-                for &slot in wanted.get(member).map_or(&[][..], Vec::as_slice) {
-                    drawn[slot] = Some(cluster.world);
+            for &member in &cluster.members {
+                if let Some(at) = drawn.get_mut(member) {
+                    *at = cluster.world;
                 }
             }
         }
@@ -261,6 +267,24 @@ mod tests {
             }
             assert!(seen.iter().all(|&n| n == 1), "level {level}");
         }
+    }
+
+    #[test]
+    fn every_marker_is_drawn_on_its_cluster_and_one_grouping_zoom_stands_for_its_level() {
+        let markers = spread(500);
+        let index = ClusterIndex::new(&markers, zoom(3.0), zoom(12.0));
+        for z in [3.0, 4.2, 6.9, 12.0] {
+            let drawn = index.drawn_positions(zoom(z));
+            let (_, clusters) = index.level_at(zoom(z));
+            for cluster in clusters {
+                assert!(cluster.members.iter().all(|&m| drawn[m] == cluster.world), "zoom {z}");
+            }
+        }
+        assert_eq!(index.grouping_zoom(zoom(6.2)), zoom(6.0));
+        assert_eq!(index.grouping_zoom(zoom(6.9)), index.grouping_zoom(zoom(6.0)));
+        // Outside the grouped range, the nearest level's zoom.
+        assert_eq!(index.grouping_zoom(zoom(1.5)), zoom(3.0));
+        assert_eq!(index.grouping_zoom(zoom(18.0)), zoom(12.0));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What the map loads and where the camera starts: the data locations, the assembled
 //! [`MapData`], and the area and zoom range the map keeps to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::basemap::{parse_basemap, Basemap};
@@ -88,17 +88,18 @@ impl MarkerSet {
     /// Where the markers of `ids` are drawn at `zoom`: on their own marker or on the group
     /// holding it. `None` for an id the set has no marker for (filtered out, or no position).
     pub fn drawn_at(&self, ids: &[&RecordId], zoom: Zoom) -> Vec<Option<WorldPoint>> {
-        let mut wanted: HashMap<&RecordId, Vec<usize>> = HashMap::new();
-        for (slot, &id) in ids.iter().enumerate() {
-            wanted.entry(id).or_default().push(slot);
+        if ids.is_empty() {
+            return Vec::new();
         }
-        let mut indices = vec![usize::MAX; ids.len()];
-        for (index, marker) in self.markers.iter().enumerate() {
-            for &slot in wanted.get(&marker.id).map_or(&[][..], Vec::as_slice) {
-                indices[slot] = index;
-            }
-        }
-        self.clusters.drawn_at(&indices, zoom)
+        let wanted: HashSet<&RecordId> = ids.iter().copied().collect();
+        let drawn: HashMap<&RecordId, WorldPoint> = self
+            .markers
+            .iter()
+            .zip(self.clusters.drawn_positions(zoom))
+            .filter(|(marker, _)| wanted.contains(&marker.id))
+            .map(|(marker, at)| (&marker.id, at))
+            .collect();
+        ids.iter().map(|id| drawn.get(id).copied()).collect()
     }
 
     /// The view that fits every marker of the set ("show everything"), or the whole map area if
