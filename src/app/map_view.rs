@@ -16,6 +16,7 @@ use crate::core::arcs::{drawn_links, links_to_draw, Curve};
 use crate::core::basemap::Basemap;
 use crate::core::dataset::{map_limits, FIT_PADDING_PX};
 use crate::core::dataset::{MapData, MarkerSet};
+use crate::core::geometry::ScreenRect;
 use crate::core::gesture::{
     key_command, wheel_zoom_change, DragStep, DragTracker, Glide, KeyCommand, Momentum, PinchTracker, WheelDeltaMode,
 };
@@ -26,12 +27,19 @@ use crate::core::url_state::MapPosition;
 use crate::core::viewport::{Padding, Viewport};
 use crate::platform::{
     after_delay, after_next_paint, animate, boxes_over, element_size, event_item_key, focus_is_lost, focus_selector,
-    is_event_on, listen_wheel, local_point, mark_performance, observe_size, on_next_frame, prefers_reduced_motion,
+    is_event_on, listen_wheel, local_point, mark_performance, observe_boxes_over, observe_size, on_next_frame,
+    prefers_reduced_motion,
 };
 
 /// What floats over the map and should not hide a fitted view: the detail panel (a bottom sheet
 /// on phones) and the header.
 const OVERLAYS: &str = ".panel, .app-title";
+
+/// The cards and controls always floating over the map, which place, country and sea names keep
+/// clear of (see `core::label_placement::FreeArea`). The detail panel is not among them: it
+/// comes and goes with a selection, and a name running under its edge reads as a map continuing
+/// beneath a sheet, where the header's small card would cut a name in two.
+const FLOATING: &str = ".app-title, .map-controls, .legend, .scale-bar, .basemap-controls, .attribution";
 
 /// The view the map shows, and the view input has asked for since the last frame.
 ///
@@ -150,10 +158,8 @@ pub fn MapView(
     let viewport = RwSignal::new(None::<Viewport>);
     let camera = Camera::new(viewport);
     // Fitted views keep clear of the panel and the header floating over the map.
-    let free_padding = move |view: &Viewport| {
-        let covers = map_ref.get_untracked().map(|el| boxes_over(&el, OVERLAYS)).unwrap_or_default();
-        Padding::clear_of(&covers, view.size(), FIT_PADDING_PX)
-    };
+    let overlays = move || map_ref.get_untracked().map(|el| boxes_over(&el, OVERLAYS)).unwrap_or_default();
+    let free_padding = move |view: &Viewport| Padding::clear_of(&overlays(), view.size(), FIT_PADDING_PX);
     let drag = StoredValue::new(DragTracker::default());
     let pinch = StoredValue::new(PinchTracker::default());
     let dragging = RwSignal::new(false);
@@ -163,11 +169,16 @@ pub fn MapView(
     let stop_flight = move || flight.update_value(|n| *n += 1);
     // Markers are laid out for a settled view and, during a pan, moved as one layer (`shift`).
     let laid_out = settled_view(viewport, layout_still_fits);
+    // Where the cards and controls over the map are (FLOATING), measured when they change size.
+    let floating = RwSignal::new(Vec::<ScreenRect>::new());
     let layout = Memo::new(move |_| {
         let view = laid_out.get()?;
         let lang = language.get();
+        let covered = floating.get();
         selected.with(|s| {
-            shown.with(|set| Some(Arc::new(MarkerLayout::new(&set.clusters, &set.markers, &view, lang, s.as_ref()))))
+            shown.with(|set| {
+                Some(Arc::new(MarkerLayout::new(&set.clusters, &set.markers, &view, lang, s.as_ref(), &covered)))
+            })
         })
     });
     // Country and sea names that would cover a place or its name in the laid-out view.
@@ -212,9 +223,17 @@ pub fn MapView(
     Effect::new(move |_| {
         let Some(element) = map_ref.get() else { return };
         let size = element_size(&element);
+        // Measured now too (the layout is fresh after measuring the map), so the first layout
+        // keeps clear of them and the observer's first report changes nothing.
+        floating.set(boxes_over(&element, FLOATING));
         camera.jump(initial_position.map_or_else(|| setup_data.home_view(size), |p| p.view(size, map_limits())));
         on_next_frame(|| mark_performance("map-ready"));
         let resize = observe_size(&element, move |size| camera.update(|v| v.resized(size)));
+        let floating_moved = observe_boxes_over(&element, FLOATING, move |boxes| {
+            if floating.with_untracked(|known| *known != boxes) {
+                floating.set(boxes);
+            }
+        });
         let wheel_target = element.clone();
         let wheel = listen_wheel(&element, move |ev: WheelEvent| {
             ev.prevent_default();
@@ -223,7 +242,7 @@ pub fn MapView(
             let levels = wheel_zoom_change(ev.delta_y(), WheelDeltaMode::from_dom(ev.delta_mode()));
             camera.update(|v| v.zoomed_by(anchor, levels));
         });
-        on_cleanup(move || drop((resize, wheel)));
+        on_cleanup(move || drop((resize, floating_moved, wheel)));
     });
 
     // The position written to the address follows the view once it rests; a requested position
@@ -241,16 +260,50 @@ pub fn MapView(
         camera.jump(wanted.view(view.size(), view.limits()));
     });
 
+    // A place chosen in search or a panel is flown to, close up, beside the panel that opens
+    // with it: measured once that panel has been painted.
     let reveal_data = data.clone();
     Effect::new(move |_| {
         let Some(id) = reveal.get() else { return };
         reveal.set(None);
-        let Some(view) = camera.latest().filter(|v| !v.size().is_empty()) else { return };
-        let target =
-            shown.with_untracked(|set| set.close_up(&id, &view)).or_else(|| reveal_data.all.close_up(&id, &view));
-        if let Some(target) = target {
-            fly_to(camera, flight, target);
+        let data = reveal_data.clone();
+        after_next_paint(move || {
+            let Some(view) = camera.latest().filter(|v| !v.size().is_empty()) else { return };
+            let padding = free_padding(&view);
+            let target = shown
+                .with_untracked(|set| set.close_up(&id, &view, padding))
+                .or_else(|| data.all.close_up(&id, &view, padding));
+            if let Some(target) = target {
+                fly_to(camera, flight, target);
+            }
+        });
+    });
+
+    // A place opened from its marker stays in sight: when the panel that opens covers it (a
+    // phone's bottom sheet over the lower half), the map slides it beside the panel. Any flight
+    // started meanwhile (a close-up from search) has the last word; a page opened at a position
+    // of its own keeps it.
+    Effect::new(move |previous: Option<()>| {
+        let Some(id) = selected.get() else { return };
+        if previous.is_none() && initial_position.is_some() {
+            return;
         }
+        let flight_then = flight.get_value();
+        after_next_paint(move || {
+            if flight.try_get_value() != Some(flight_then) {
+                return;
+            }
+            let Some(view) = camera.latest().filter(|v| !v.size().is_empty()) else { return };
+            let Some(drawn) = shown.with_untracked(|set| set.drawn_at(&[&id], view.zoom()).first().copied().flatten())
+            else {
+                return;
+            };
+            let covers = overlays();
+            let padding = Padding::clear_of(&covers, view.size(), FIT_PADDING_PX);
+            if let Some(target) = view.bringing_into_view(drawn, &covers, padding) {
+                fly_to(camera, flight, target);
+            }
+        });
     });
 
     // Showing a project's links flies to fit its lead and partners, except when the page opens

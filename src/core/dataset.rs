@@ -74,15 +74,17 @@ impl MarkerSet {
         Self { markers, clusters }
     }
 
-    /// The view that shows the place or organisation `id` close up, from `view`: centred on it,
-    /// zoomed in (never out) until it stands on its own, or only with what shares its spot. `None`
-    /// if the set has no marker for `id`.
-    pub fn close_up(&self, id: &RecordId, view: &Viewport) -> Option<Viewport> {
+    /// The view that shows the place or organisation `id` close up, from `view`: in the middle
+    /// of the area `padding` leaves free (clear of the panel that opens with it), zoomed in
+    /// (never out) until it stands on its own, or only with what shares its spot. `None` if the
+    /// set has no marker for `id`.
+    pub fn close_up(&self, id: &RecordId, view: &Viewport, padding: Padding) -> Option<Viewport> {
         let index = self.markers.iter().position(|m| &m.id == id)?;
         let marker = self.markers.get(index)?;
         let alone = self.clusters.zoom_separating(index, view.zoom()).unwrap_or(view.limits().max_zoom);
         let zoom = if alone > view.zoom() { alone } else { view.zoom() };
-        Some(Viewport::new(marker.world, zoom, view.size(), view.limits()))
+        let zoomed = Viewport::new(marker.world, zoom, view.size(), view.limits());
+        Some(zoomed.with_point_at(marker.world, padding.free_centre(view.size())))
     }
 
     /// Where the markers of `ids` are drawn at `zoom`: on their own marker or on the group
@@ -196,19 +198,26 @@ mod tests {
     }
 
     /// Every place and organisation of the bundled data, looked for from the opening view,
-    /// ends up centred and on its own (or in the stack it shares a spot with), never zoomed out.
+    /// ends up in the middle of the area a side panel leaves free and on its own (or in the
+    /// stack it shares a spot with), never zoomed out.
     #[test]
-    fn a_close_up_centres_the_place_and_zooms_in_until_it_stands_alone() {
+    fn a_close_up_centres_the_place_beside_the_panel_and_zooms_in_until_it_stands_alone() {
         let data = bundled_for_tests();
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
+        let padding = Padding { top: 48.0, right: 400.0, bottom: 48.0, left: 48.0 };
+        let middle = padding.free_centre(size);
         let mut zoomed_in = 0;
+        let mut clamped = 0;
         for (index, marker) in data.all.markers.iter().enumerate() {
-            let view = data.all.close_up(&marker.id, &home).unwrap();
+            let view = data.all.close_up(&marker.id, &home, padding).unwrap();
             let at = view.world_to_screen(marker.world);
-            // Centred, unless the centre had to stay inside the map's area.
-            let clamped = view.center() != marker.world;
-            assert!(clamped || at.distance_to(size.center()) < 1e-6, "{}", marker.id);
+            // In the middle of the free area, unless the centre had to stay inside the map's
+            // area; in sight beside the panel either way.
+            let beside_the_panel = (padding.left..=size.width - padding.right).contains(&at.x)
+                && (padding.top..=size.height - padding.bottom).contains(&at.y);
+            assert!(beside_the_panel, "{} at {at:?}", marker.id);
+            clamped += usize::from(at.distance_to(middle) > 1e-6);
             assert!(view.zoom() >= home.zoom());
             let (_, clusters) = data.all.clusters.level_at(view.zoom());
             let own = clusters.iter().find(|c| c.members.contains(&index)).unwrap();
@@ -216,7 +225,8 @@ mod tests {
             zoomed_in += usize::from(view.zoom() > home.zoom());
         }
         assert!(zoomed_in > 0, "grouped places need a zoom");
-        assert!(data.all.close_up(&RecordId::parse("no-such-place").unwrap(), &home).is_none());
+        assert!(clamped < data.all.markers.len() / 4, "{clamped} places kept from the middle by the limits");
+        assert!(data.all.close_up(&RecordId::parse("no-such-place").unwrap(), &home, padding).is_none());
     }
 
     #[test]

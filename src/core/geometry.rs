@@ -85,6 +85,44 @@ impl ScreenSize {
     }
 }
 
+/// A box on screen, relative to the map element's top-left corner: a label, a marker, or a
+/// panel or control floating over the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenRect {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+impl ScreenRect {
+    /// Whether the two boxes share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &ScreenRect) -> bool {
+        self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
+    }
+
+    /// The square of half-side `radius` around `center` (a marker's box).
+    pub fn around(center: ScreenPoint, radius: f64) -> Self {
+        Self { left: center.x - radius, top: center.y - radius, right: center.x + radius, bottom: center.y + radius }
+    }
+
+    /// Whether some point of the box is nearer than `distance` to `point`.
+    pub fn comes_within(&self, point: ScreenPoint, distance: f64) -> bool {
+        let nearest_x = point.x.clamp(self.left, self.right);
+        let nearest_y = point.y.clamp(self.top, self.bottom);
+        (nearest_x - point.x).hypot(nearest_y - point.y) < distance
+    }
+
+    /// Whether the box lies wholly on a map of `size`.
+    pub fn within(&self, size: ScreenSize) -> bool {
+        self.left >= 0.0 && self.top >= 0.0 && self.right <= size.width && self.bottom <= size.height
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,8 @@
 //!
 //! Labels are placed greedily in order of importance (the caller sorts: the selected place,
 //! InnoCities, partners, organisations), each on the first side where it overlaps neither a label
-//! already placed nor any marker, and stays on screen; a label with no free side is left out. The
+//! already placed nor any marker, and stays in the map's [`FreeArea`] (on screen, clear of the
+//! cards and controls floating over the map); a label with no free side is left out. The
 //! four straight sides come first (right, left, above, below), then the four corners, which free
 //! a name hemmed in by its neighbours' markers on every straight side; a corner label also keeps
 //! [`CORNER_CLEARANCE_PX`] from other markers, so that it cannot be read as a neighbour's name. So
@@ -10,7 +11,7 @@
 //! from the characters (no DOM measurement in the core), erring wide so an estimate never lets
 //! real text overlap.
 
-use super::geometry::{ScreenPoint, ScreenSize};
+use super::geometry::{ScreenPoint, ScreenRect, ScreenSize};
 
 /// Label font size in CSS pixels (matches `--label-size` in public/style.css).
 pub const LABEL_FONT_PX: f64 = 13.0;
@@ -23,6 +24,38 @@ pub const GAP_PX: f64 = 2.0;
 /// "Oulu +2" at the upper right of Oulu's group sat 7 px below-right of Rovaniemi's marker, where
 /// Rovaniemi's own label could have been, and read as Rovaniemi's.
 const CORNER_CLEARANCE_PX: f64 = 7.0;
+
+/// Where labels may go: the map, less the boxes of the cards and controls floating over it (the
+/// header, the zoom buttons, the legend, the scale bar, the credits). A name cut off at a card's
+/// edge ("ELAND" for Iceland under the header) reads as a mistake, so a label that would run
+/// under one goes to another side or is left out, like one that would leave the screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FreeArea<'a> {
+    size: ScreenSize,
+    covered: &'a [ScreenRect],
+}
+
+impl<'a> FreeArea<'a> {
+    /// A map of `size` with `covered` taken by what floats over it.
+    pub fn new(size: ScreenSize, covered: &'a [ScreenRect]) -> Self {
+        Self { size, covered }
+    }
+
+    /// The whole of a map of `size` (nothing floats over a picture of the map).
+    pub fn whole(size: ScreenSize) -> FreeArea<'static> {
+        FreeArea { size, covered: &[] }
+    }
+
+    /// Whether `rect` lies wholly on the map, clear of everything floating over it.
+    pub fn holds(&self, rect: &ScreenRect) -> bool {
+        rect.within(self.size) && !self.is_covered(rect)
+    }
+
+    /// Whether something floating over the map covers part of `rect`.
+    pub fn is_covered(&self, rect: &ScreenRect) -> bool {
+        self.covered.iter().any(|c| c.overlaps(rect))
+    }
+}
 
 /// A marker that would like a label.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,43 +146,7 @@ pub struct LabelPlacement {
     /// The side chosen.
     pub side: LabelSide,
     /// The label's box.
-    pub rect: Rect,
-}
-
-/// An axis-aligned box on screen.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub left: f64,
-    /// Top edge.
-    pub top: f64,
-    /// Right edge.
-    pub right: f64,
-    /// Bottom edge.
-    pub bottom: f64,
-}
-
-impl Rect {
-    /// Whether the two boxes share any area (touching edges do not count).
-    pub fn overlaps(&self, other: &Rect) -> bool {
-        self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
-    }
-
-    /// The square of half-side `radius` around `center` (a marker's box).
-    pub fn around(center: ScreenPoint, radius: f64) -> Self {
-        Self { left: center.x - radius, top: center.y - radius, right: center.x + radius, bottom: center.y + radius }
-    }
-
-    /// Whether some point of the box is nearer than `distance` to `point`.
-    pub fn comes_within(&self, point: ScreenPoint, distance: f64) -> bool {
-        let nearest_x = point.x.clamp(self.left, self.right);
-        let nearest_y = point.y.clamp(self.top, self.bottom);
-        (nearest_x - point.x).hypot(nearest_y - point.y) < distance
-    }
-
-    fn within(&self, size: ScreenSize) -> bool {
-        self.left >= 0.0 && self.top >= 0.0 && self.right <= size.width && self.bottom <= size.height
-    }
+    pub rect: ScreenRect,
 }
 
 /// A generous estimate of how wide `text` is at [`LABEL_FONT_PX`] in a system sans-serif font.
@@ -170,14 +167,15 @@ pub fn estimate_text_width(text: &str) -> f64 {
 
 /// Places labels for `candidates`, most important first. Returns one entry per candidate, `None`
 /// where no side was free. Every candidate's marker is kept clear of the other labels.
-pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Option<LabelPlacement>> {
-    let markers: Vec<Rect> = candidates.iter().map(|c| Rect::around(c.anchor, c.marker_radius)).collect();
-    let mut placed: Vec<Rect> = Vec::with_capacity(candidates.len());
+pub fn place_labels(candidates: &[LabelCandidate], area: FreeArea) -> Vec<Option<LabelPlacement>> {
+    let markers: Vec<ScreenRect> = candidates.iter().map(|c| ScreenRect::around(c.anchor, c.marker_radius)).collect();
+    let mut placed: Vec<ScreenRect> = Vec::with_capacity(candidates.len());
     candidates
         .iter()
         .enumerate()
         .map(|(own, candidate)| {
-            let covers_a_marker = |rect: &Rect| markers.iter().enumerate().any(|(i, m)| i != own && m.overlaps(rect));
+            let covers_a_marker =
+                |rect: &ScreenRect| markers.iter().enumerate().any(|(i, m)| i != own && m.overlaps(rect));
             // Only a corner label must also keep its distance (see CORNER_CLEARANCE_PX).
             let claimed_by_a_neighbour = |p: &LabelPlacement| {
                 p.side.is_corner()
@@ -189,7 +187,7 @@ pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Op
                 .into_iter()
                 .map(|side| LabelPlacement { side, rect: label_box(candidate, side) })
                 .find(|p| {
-                    p.rect.within(screen)
+                    area.holds(&p.rect)
                         && !placed.iter().any(|r| r.overlaps(&p.rect))
                         && !covers_a_marker(&p.rect)
                         && !claimed_by_a_neighbour(p)
@@ -202,13 +200,13 @@ pub fn place_labels(candidates: &[LabelCandidate], screen: ScreenSize) -> Vec<Op
 
 /// The box of `c`'s label on `side`: its near edge (or corner) at [`GAP_PX`] beyond the marker
 /// along [`LabelSide::direction`], centred across a straight side.
-pub fn label_box(c: &LabelCandidate, side: LabelSide) -> Rect {
+pub fn label_box(c: &LabelCandidate, side: LabelSide) -> ScreenRect {
     let (dx, dy) = side.direction();
     let offset = c.marker_radius + GAP_PX;
     let (near_x, near_y) = (c.anchor.x + dx * offset, c.anchor.y + dy * offset);
     let (left, right) = span(near_x, dx, c.width);
     let (top, bottom) = span(near_y, dy, LABEL_HEIGHT_PX);
-    Rect { left, top, right, bottom }
+    ScreenRect { left, top, right, bottom }
 }
 
 /// The extent along one axis of a box of `length` whose near edge is at `near`, going the way of
@@ -235,19 +233,39 @@ mod tests {
 
     #[test]
     fn a_lone_label_goes_to_the_right() {
-        let placed = place_labels(&[candidate(100.0, 100.0, "Kokkola")], SCREEN);
+        let placed = place_labels(&[candidate(100.0, 100.0, "Kokkola")], FreeArea::whole(SCREEN));
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::Right));
     }
 
     #[test]
     fn near_the_right_edge_a_label_moves_left() {
-        let placed = place_labels(&[candidate(790.0, 100.0, "Kokkola")], SCREEN);
+        let placed = place_labels(&[candidate(790.0, 100.0, "Kokkola")], FreeArea::whole(SCREEN));
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::Left));
     }
 
     #[test]
+    fn a_label_keeps_clear_of_a_card_over_the_map() {
+        // A header card over the top left, its corner on the marker: the label goes below
+        // rather than under the card's edge.
+        let header = [ScreenRect { left: 0.0, top: 0.0, right: 120.0, bottom: 100.0 }];
+        let placed = place_labels(&[candidate(100.0, 100.0, "Kokkola")], FreeArea::new(SCREEN, &header));
+        let placement = placed[0].expect("a free side");
+        assert!(!placement.rect.overlaps(&header[0]), "{placement:?}");
+        assert_eq!(placement.side, LabelSide::Below);
+        // Boxed in by cards on every side, the label is left out.
+        let walls = [
+            ScreenRect { left: 0.0, top: 0.0, right: 800.0, bottom: 92.0 },
+            ScreenRect { left: 0.0, top: 108.0, right: 800.0, bottom: 600.0 },
+        ];
+        assert_eq!(place_labels(&[candidate(100.0, 100.0, "Kokkola")], FreeArea::new(SCREEN, &walls))[0], None);
+    }
+
+    #[test]
     fn the_more_important_label_keeps_its_side_and_the_next_one_moves() {
-        let placed = place_labels(&[candidate(100.0, 100.0, "Helsinki"), candidate(100.0, 112.0, "Espoo")], SCREEN);
+        let placed = place_labels(
+            &[candidate(100.0, 100.0, "Helsinki"), candidate(100.0, 112.0, "Espoo")],
+            FreeArea::whole(SCREEN),
+        );
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::Right));
         assert_eq!(placed[1].map(|p| p.side), Some(LabelSide::Left));
     }
@@ -258,7 +276,7 @@ mod tests {
         let hemmed = [(100.0, 100.0), (60.0, 300.0), (140.0, 300.0), (100.0, 270.0), (100.0, 330.0)];
         let mut candidates: Vec<LabelCandidate> = hemmed.iter().map(|&(x, y)| candidate(x, y, "Oulu")).collect();
         candidates.push(candidate(100.0, 300.0, "Jyväskylä"));
-        let placed = place_labels(&candidates, SCREEN);
+        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
         assert_eq!(placed[5], None);
     }
 
@@ -272,8 +290,8 @@ mod tests {
                 candidate(x, y, &"Name".repeat(1 + i % 3))
             })
             .collect();
-        let placed = place_labels(&candidates, SCREEN);
-        let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
+        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
+        let rects: Vec<ScreenRect> = placed.iter().flatten().map(|p| p.rect).collect();
         assert!(rects.len() > 20, "some labels fit: {}", rects.len());
         for (i, a) in rects.iter().enumerate() {
             assert!(a.within(SCREEN));
@@ -284,7 +302,7 @@ mod tests {
         for (own, p) in placed.iter().enumerate() {
             let Some(p) = p else { continue };
             for (i, c) in candidates.iter().enumerate() {
-                assert!(i == own || !Rect::around(c.anchor, c.marker_radius).overlaps(&p.rect));
+                assert!(i == own || !ScreenRect::around(c.anchor, c.marker_radius).overlaps(&p.rect));
             }
         }
     }
@@ -298,9 +316,9 @@ mod tests {
         candidates.extend(neighbours.iter().map(|&(x, y)| candidate(x, y, "Oulu")));
         for side in [LabelSide::Right, LabelSide::Left, LabelSide::Above, LabelSide::Below] {
             let straight = label_box(&hemmed, side);
-            assert!(candidates[1..].iter().any(|c| Rect::around(c.anchor, c.marker_radius).overlaps(&straight)));
+            assert!(candidates[1..].iter().any(|c| ScreenRect::around(c.anchor, c.marker_radius).overlaps(&straight)));
         }
-        let placed = place_labels(&candidates, SCREEN);
+        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::AboveRight));
     }
 
@@ -314,9 +332,9 @@ mod tests {
         candidates.extend(others.iter().map(|&(x, y)| candidate(x, y, "Oulu")));
         let corner = label_box(&hemmed, LabelSide::AboveRight);
         let near = candidates[5];
-        assert!(!Rect::around(near.anchor, near.marker_radius).overlaps(&corner));
+        assert!(!ScreenRect::around(near.anchor, near.marker_radius).overlaps(&corner));
         assert!(corner.comes_within(near.anchor, near.marker_radius + CORNER_CLEARANCE_PX));
-        assert_eq!(place_labels(&candidates, SCREEN)[0], None);
+        assert_eq!(place_labels(&candidates, FreeArea::whole(SCREEN))[0], None);
     }
 
     #[test]
@@ -330,7 +348,7 @@ mod tests {
                 c
             })
             .collect();
-        let placed = place_labels(&candidates, SCREEN);
+        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
         assert!(placed.iter().flatten().count() > 20);
         assert!(placed.iter().flatten().any(|p| p.side.is_corner()), "some labels sit at corners");
         for (own, p) in placed.iter().enumerate() {

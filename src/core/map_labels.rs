@@ -12,9 +12,9 @@
 //! place's marker or label is left out of that view (see `core::marker_layer`).
 
 use super::geo::LatLng;
-use super::geometry::ScreenPoint;
+use super::geometry::{ScreenPoint, ScreenRect};
 use super::i18n::Language;
-use super::label_placement::{estimate_text_width, Rect, LABEL_FONT_PX, LABEL_HEIGHT_PX};
+use super::label_placement::{estimate_text_width, LABEL_FONT_PX, LABEL_HEIGHT_PX};
 use super::projection::project;
 use super::viewport::{Viewport, Zoom};
 
@@ -64,7 +64,7 @@ impl MapLabel {
 
     /// The box the label's text takes on screen (estimated, erring wide like place labels):
     /// country names are set in capitals with wide letter spacing, sea names with a little.
-    pub fn screen_box(&self, viewport: &Viewport, language: Language) -> Rect {
+    pub fn screen_box(&self, viewport: &Viewport, language: Language) -> ScreenRect {
         let name = self.name(language);
         let (text_width, spacing_em) = match self.kind {
             LabelKind::Country => (estimate_text_width(&name.to_uppercase()), 0.08),
@@ -72,7 +72,7 @@ impl MapLabel {
         };
         let width = text_width + name.chars().count() as f64 * spacing_em * LABEL_FONT_PX;
         let at = self.screen_position(viewport);
-        Rect {
+        ScreenRect {
             left: at.x - width / 2.0,
             top: at.y - LABEL_HEIGHT_PX / 2.0,
             right: at.x + width / 2.0,

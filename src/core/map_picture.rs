@@ -298,7 +298,7 @@ pub fn picture_of_view(
     colours: &PictureColours,
 ) -> String {
     let ShownState { selected, project, fanned } = state;
-    let layout = MarkerLayout::new(&shown.clusters, &shown.markers, view, language, selected);
+    let layout = MarkerLayout::new(&shown.clusters, &shown.markers, view, language, selected, &[]);
     let fan: Vec<FannedShape> = fanned
         .and_then(|key| layout.get(key))
         .map(|item| {
@@ -802,7 +802,7 @@ mod tests {
 
     impl Scene {
         fn of(data: &MapData, view: Viewport, language: Language) -> Self {
-            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None);
+            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None, &[]);
             Self {
                 view,
                 basemap: data.basemap.clone(),
@@ -987,7 +987,7 @@ mod tests {
         let mut scene = Scene::of(&data, view, Language::En);
         let organisation = data.all.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
         scene.layout =
-            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id));
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id), &[]);
         let selected = scene.layout.items.iter().find(|i| i.selected).unwrap();
         let svg = scene.svg();
         let doc = parsed(&svg);
@@ -1328,7 +1328,7 @@ mod tests {
     fn a_fanned_stack_is_drawn_as_the_map_shows_it_members_leaders_and_the_selected_ring() {
         let data = bundled();
         let view = data.all.everything_view(SIZE);
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
         let group = layout.items.iter().find(|i| i.count > 2).unwrap();
         let chosen = &data.all.markers[group.members[1]].id;
         let colours = PictureColours::light();

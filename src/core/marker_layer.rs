@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use super::cluster::{Cluster, ClusterIndex};
-use super::geometry::{ScreenPoint, WorldPoint};
+use super::geometry::{ScreenPoint, ScreenRect, WorldPoint};
 use super::i18n::{Language, UiText};
-use super::label_placement::{estimate_text_width, place_labels, LabelCandidate, LabelSide, Rect, GAP_PX};
+use super::label_placement::{estimate_text_width, place_labels, FreeArea, LabelCandidate, LabelSide, GAP_PX};
 use super::map_labels::LABELS;
 use super::model::{MapMarker, MarkerKind, RecordId};
 use super::viewport::Viewport;
@@ -67,13 +67,16 @@ pub struct MarkerLayout {
 }
 
 impl MarkerLayout {
-    /// Lays out the markers for `view`. `selected` is labelled first whatever its kind.
+    /// Lays out the markers for `view`. `selected` is labelled first whatever its kind, and a
+    /// group that holds it is named after it. Labels keep clear of `covered`: the cards and
+    /// controls floating over the map (see [`FreeArea`]).
     pub fn new(
         index: &ClusterIndex,
         markers: &[MapMarker],
         view: &Viewport,
         language: Language,
         selected: Option<&RecordId>,
+        covered: &[ScreenRect],
     ) -> Self {
         let text = UiText(language);
         let mut items: Vec<LayoutItem> = index
@@ -81,14 +84,9 @@ impl MarkerLayout {
             .into_iter()
             .filter_map(|placed| {
                 let seed = markers.get(placed.cluster.seed)?;
-                Some(item(placed.cluster, placed.at, seed, markers, text, language))
+                Some(item(placed.cluster, placed.at, seed, markers, text, language, selected))
             })
             .collect();
-        if let Some(selected) = selected {
-            for item in &mut items {
-                item.selected = item.members.iter().any(|&m| markers.get(m).is_some_and(|m| &m.id == selected));
-            }
-        }
         // Label order: the selected marker, then bigger groups and more important kinds.
         let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by_key(|&i| (!items[i].selected, items[i].kind, usize::MAX - items[i].count));
@@ -101,15 +99,16 @@ impl MarkerLayout {
                 width: estimate_text_width(&items[i].label),
             })
             .collect();
-        let placements = place_labels(&candidates, view.size());
+        let area = FreeArea::new(view.size(), covered);
+        let placements = place_labels(&candidates, area);
         for (placement, &i) in placements.iter().zip(&order) {
             items[i].label_side = placement.map(|p| p.side);
         }
-        let taken: Vec<Rect> = placements
+        let taken: Vec<ScreenRect> = placements
             .iter()
             .flatten()
             .map(|p| p.rect)
-            .chain(items.iter().map(|item| Rect::around(item.at, marker_radius(item))))
+            .chain(items.iter().map(|item| ScreenRect::around(item.at, marker_radius(item))))
             .collect();
         let crowded_map_labels = LABELS
             .iter()
@@ -117,7 +116,7 @@ impl MarkerLayout {
             .filter(|(_, label)| label.shows_at(view.zoom()))
             .filter(|(_, label)| {
                 let own = label.screen_box(view, language);
-                taken.iter().any(|t| t.overlaps(&own))
+                area.is_covered(&own) || taken.iter().any(|t| t.overlaps(&own))
             })
             .map(|(i, _)| i)
             .collect();
@@ -173,15 +172,21 @@ fn item(
     markers: &[MapMarker],
     text: UiText,
     language: Language,
+    selected: Option<&RecordId>,
 ) -> LayoutItem {
     let count = cluster.members.len();
-    let seed_name = seed.name.get(language);
+    let selected_member =
+        selected.and_then(|id| cluster.members.iter().filter_map(|&m| markers.get(m)).find(|m| &m.id == id));
     let (key, name, label) = if cluster.is_single() {
-        (format!("m-{}", seed.id), seed.label(language), seed_name.to_owned())
+        (format!("m-{}", seed.id), seed.label(language), seed.name.get(language).to_owned())
     } else {
         let names: Vec<&str> =
             cluster.members.iter().filter_map(|&m| markers.get(m)).map(|m| m.name.get(language)).collect();
-        let label = text.cluster_label(seed_name, count);
+        // A group is named after its most important member, or after the open one it holds, so
+        // that "Kokkola +11" rather than "Vaasa +11" shows where the open place is. The key
+        // stays the seed's, so the button is kept (and arcs and focus follow it).
+        let named_after = selected_member.unwrap_or(seed);
+        let label = text.cluster_label(named_after.name.get(language), count);
         (format!("c-{}", seed.id), text.cluster_name(&label, &names, cluster.is_stacked()), label)
     };
     LayoutItem {
@@ -194,7 +199,7 @@ fn item(
         label,
         label_side: None,
         stacked: cluster.is_stacked(),
-        selected: false,
+        selected: selected_member.is_some(),
         bounds: cluster.bounds,
         members: cluster.members.clone(),
     }
@@ -269,7 +274,7 @@ mod tests {
     use crate::core::dataset::bundled_for_tests as bundled;
 
     #[test]
-    fn country_and_sea_names_never_cover_a_place_or_its_name() {
+    fn country_and_sea_names_never_cover_a_place_its_name_or_a_card_over_the_map() {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
@@ -280,35 +285,67 @@ mod tests {
             home.zoomed_by(size.center(), -1.0),
             data.all.everything_view(ScreenSize::new(390.0, 844.0)),
         ];
-        let mut drawn_somewhere = 0;
-        for view in views {
-            for language in Language::ALL {
-                let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None);
-                let mut taken: Vec<Rect> =
-                    layout.items.iter().map(|item| Rect::around(item.at, marker_radius(item))).collect();
-                for item in layout.items.iter().filter(|i| i.label_side.is_some()) {
-                    let candidate = LabelCandidate {
-                        anchor: item.at,
-                        marker_radius: marker_radius(item),
-                        width: estimate_text_width(&item.label),
-                    };
-                    taken.push(label_box(&candidate, item.label_side.unwrap()));
-                }
-                for (i, label) in LABELS.iter().enumerate().filter(|(_, l)| l.shows_at(view.zoom())) {
-                    let own = label.screen_box(&view, language);
-                    let clashes = taken.iter().any(|t| t.overlaps(&own));
-                    assert_eq!(
-                        layout.crowded_map_labels.contains(&i),
-                        clashes,
-                        "{} at zoom {:?}",
-                        label.names[0],
-                        view.zoom()
-                    );
-                    drawn_somewhere += usize::from(!clashes);
+        // The desktop header card, zoom buttons, legend, scale bar and credits (as measured in
+        // the browser at 1280 x 800), or nothing over the map (a picture of it).
+        let desktop_chrome = [
+            ScreenRect { left: 12.0, top: 12.0, right: 384.0, bottom: 256.0 },
+            ScreenRect { left: 1224.0, top: 620.0, right: 1268.0, bottom: 760.0 },
+            ScreenRect { left: 12.0, top: 728.0, right: 109.0, bottom: 760.0 },
+            ScreenRect { left: 12.0, top: 772.0, right: 112.0, bottom: 796.0 },
+            ScreenRect { left: 1024.0, top: 781.0, right: 1280.0, bottom: 800.0 },
+        ];
+        let mut drawn_somewhere = [0, 0];
+        for (chrome, covered) in [&[][..], &desktop_chrome[..]].into_iter().enumerate() {
+            for view in views {
+                for language in Language::ALL {
+                    let layout =
+                        MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None, covered);
+                    let mut taken: Vec<ScreenRect> =
+                        layout.items.iter().map(|item| ScreenRect::around(item.at, marker_radius(item))).collect();
+                    for item in layout.items.iter().filter(|i| i.label_side.is_some()) {
+                        let candidate = LabelCandidate {
+                            anchor: item.at,
+                            marker_radius: marker_radius(item),
+                            width: estimate_text_width(&item.label),
+                        };
+                        let own = label_box(&candidate, item.label_side.unwrap());
+                        assert!(!covered.iter().any(|c| c.overlaps(&own)), "{} runs under a card", item.label);
+                        taken.push(own);
+                    }
+                    for (i, label) in LABELS.iter().enumerate().filter(|(_, l)| l.shows_at(view.zoom())) {
+                        let own = label.screen_box(&view, language);
+                        let clashes = taken.iter().chain(covered).any(|t| t.overlaps(&own));
+                        assert_eq!(
+                            layout.crowded_map_labels.contains(&i),
+                            clashes,
+                            "{} at zoom {:?}",
+                            label.names[0],
+                            view.zoom()
+                        );
+                        drawn_somewhere[chrome] += usize::from(!clashes);
+                    }
                 }
             }
         }
-        assert!(drawn_somewhere > 10, "most names still show ({drawn_somewhere})");
+        assert!(drawn_somewhere.iter().all(|&n| n > 10), "most names still show ({drawn_somewhere:?})");
+    }
+
+    #[test]
+    fn a_group_holding_the_selected_place_is_named_after_it_and_keeps_its_key() {
+        let data = bundled();
+        let view = data.all.everything_view(ScreenSize::new(390.0, 844.0));
+        let plain = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let group = plain.items.iter().find(|i| i.count > 2).expect("a group of three or more");
+        let member = &data.all.markers[group.members[1]];
+        assert_ne!(member.id, group.seed_id);
+        let selected =
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&member.id), &[]);
+        let same = selected.get(&group.key).expect("the group keeps its key");
+        let name = member.name.get(Language::En);
+        assert!(same.selected);
+        assert_eq!(same.label, UiText(Language::En).cluster_label(name, group.count));
+        assert!(same.name.starts_with(&same.label), "{}", same.name);
+        assert_ne!(same.label, group.label);
     }
 
     #[test]
@@ -316,7 +353,7 @@ mod tests {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         for (view, shows_all) in [(data.home_view(size), false), (data.all.everything_view(size), true)] {
-            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
             let mut seen = vec![0; data.all.markers.len()];
             for item in &layout.items {
                 for &m in &item.members {
@@ -335,7 +372,7 @@ mod tests {
     fn a_fanned_group_puts_each_member_apart_with_a_leader_back_to_the_spot() {
         let data = bundled();
         let view = data.all.everything_view(ScreenSize::new(1280.0, 800.0));
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
         let group = layout.items.iter().find(|i| i.count > 2).expect("a group of three or more");
         let fanned = group.fanned();
         assert_eq!(fanned.iter().map(|m| m.marker).collect::<Vec<_>>(), group.members);
@@ -362,8 +399,8 @@ mod tests {
         let deeper = view.zoomed_by(view.size().center(), 1.0);
         let levels_apart = deeper.zoom().value().floor() - view.zoom().value().floor();
         assert_eq!(levels_apart, 1.0, "the two views use neighbouring cluster levels");
-        let out = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
-        let near = MarkerLayout::new(&data.all.clusters, &data.all.markers, &deeper, Language::En, None);
+        let out = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let near = MarkerLayout::new(&data.all.clusters, &data.all.markers, &deeper, Language::En, None, &[]);
         let mut kept = 0;
         for group in near.items.iter().filter(|i| i.count > 1) {
             if let Some(before) = out.items.iter().find(|i| i.count > 1 && i.seed_id == group.seed_id) {
@@ -378,7 +415,7 @@ mod tests {
     fn the_home_view_labels_innocities_and_groups_have_counted_names() {
         let data = bundled();
         let view = data.home_view(ScreenSize::new(1280.0, 800.0));
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
         let labelled = layout.items.iter().filter(|i| i.label_side.is_some()).count();
         assert!(labelled >= 8, "{labelled} labels");
         let group = layout.items.iter().find(|i| i.count > 1).expect("the capital region is a group at this zoom");
@@ -392,7 +429,7 @@ mod tests {
         let view = data.all.everything_view(ScreenSize::new(480.0, 320.0));
         let organisation = data.all.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
         let layout =
-            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id));
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id), &[]);
         let item =
             layout.items.iter().find(|i| i.members.iter().any(|&m| data.all.markers[m].id == organisation.id)).unwrap();
         assert!(item.label_side.is_some());
@@ -406,7 +443,7 @@ mod tests {
         let limits = map_limits();
         let view = data.home_view(ScreenSize::new(1280.0, 800.0));
         assert_eq!(view.limits(), limits);
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
         let southmost = layout.items.iter().max_by(|a, b| a.at.y.total_cmp(&b.at.y)).unwrap();
         assert!(layout.neighbour(&southmost.key, "ArrowUp").is_some());
         assert_eq!(layout.neighbour(&southmost.key, "ArrowDown"), None);
@@ -418,7 +455,7 @@ mod tests {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         let laid_out = data.all.everything_view(size);
-        let fresh = MarkerLayout::new(&data.all.clusters, &data.all.markers, &laid_out, Language::En, None);
+        let fresh = MarkerLayout::new(&data.all.clusters, &data.all.markers, &laid_out, Language::En, None, &[]);
         for (dx, dy, fits) in [(0.0, 0.0, true), (100.0, -60.0, true), (-128.0, 128.0, true), (129.0, 0.0, false)] {
             let now = laid_out.panned_by(ScreenOffset { dx, dy });
             assert_eq!(layout_still_fits(&now, &laid_out), fits, "pan by {dx}, {dy}");
@@ -426,7 +463,7 @@ mod tests {
                 continue;
             }
             let shift = now.offset_from(&laid_out);
-            let redone = MarkerLayout::new(&data.all.clusters, &data.all.markers, &now, Language::En, None);
+            let redone = MarkerLayout::new(&data.all.clusters, &data.all.markers, &now, Language::En, None, &[]);
             // Every marker within the usual margin of the new view is in the shifted layout, where
             // a fresh layout for the new view puts it.
             for item in &redone.items {

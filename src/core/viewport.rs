@@ -6,7 +6,7 @@
 //! Pixel scale at zoom `z` is `TILE_SIZE * 2^z`, as in every slippy map.
 
 use super::geo::{LatLng, LatLngBounds};
-use super::geometry::{ScreenOffset, ScreenPoint, ScreenSize, WorldPoint};
+use super::geometry::{ScreenOffset, ScreenPoint, ScreenRect, ScreenSize, WorldPoint};
 use super::projection::project;
 
 /// Pixels across the whole world at zoom 0 (the slippy-map convention).
@@ -123,23 +123,23 @@ impl From<f64> for Padding {
     }
 }
 
+/// How far a marker's centre must be from the map's edges and from what covers the map for the
+/// marker to count as in sight: a group's disc and rings, half a 44 px touch target.
+const SIGHT_MARGIN_PX: f64 = 22.0;
+
 /// At most this many covers are kept clear of (the choice of edges grows as 4^n).
 const MAX_COVERS: usize = 4;
 
-/// A rectangle on screen, relative to the map element's top-left corner.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ScreenRect {
-    /// Left edge.
-    pub left: f64,
-    /// Top edge.
-    pub top: f64,
-    /// Right edge.
-    pub right: f64,
-    /// Bottom edge.
-    pub bottom: f64,
-}
-
 impl Padding {
+    /// The middle of the area this padding leaves free on a map of `size`: where a place the
+    /// visitor opened is brought, so that the panel and header beside it leave it in sight.
+    pub fn free_centre(&self, size: ScreenSize) -> ScreenPoint {
+        ScreenPoint::new(
+            self.left + (size.width - self.left - self.right) / 2.0,
+            self.top + (size.height - self.top - self.bottom) / 2.0,
+        )
+    }
+
     /// This padding with `extra` more on every side.
     pub fn grown_by(self, extra: f64) -> Self {
         Self { top: self.top + extra, right: self.right + extra, bottom: self.bottom + extra, left: self.left + extra }
@@ -262,10 +262,29 @@ impl Viewport {
     pub fn zoomed_around(&self, anchor: ScreenPoint, target: f64) -> Self {
         let fixed = self.screen_to_world(anchor);
         let zoom = self.limits.clamp_zoom(target);
-        let scale = zoom.world_pixels();
+        Self { zoom, ..*self }.with_point_at(fixed, anchor)
+    }
+
+    /// This view moved so that the world point `world` shows at `at` on screen (as near as the
+    /// limits allow).
+    pub fn with_point_at(&self, world: WorldPoint, at: ScreenPoint) -> Self {
+        let scale = self.zoom.world_pixels();
         let mid = self.size.center();
-        let center = WorldPoint { x: fixed.x - (anchor.x - mid.x) / scale, y: fixed.y - (anchor.y - mid.y) / scale };
-        Self { center, zoom, ..*self }.clamped()
+        let center = WorldPoint { x: world.x - (at.x - mid.x) / scale, y: world.y - (at.y - mid.y) / scale };
+        Self { center, ..*self }.clamped()
+    }
+
+    /// The view at this zoom that brings `world` to the middle of the area `padding` leaves
+    /// free, or `None` while it is in sight: on the map and [`SIGHT_MARGIN_PX`] clear of its edges
+    /// and of `covers`. For a place opened from its marker that the panel opening with it would
+    /// hide (a phone's bottom sheet rises over the lower half, a side panel over the right).
+    pub fn bringing_into_view(&self, world: WorldPoint, covers: &[ScreenRect], padding: Padding) -> Option<Self> {
+        let size = self.size;
+        let at = self.world_to_screen(world);
+        let on_map = (SIGHT_MARGIN_PX..=size.width - SIGHT_MARGIN_PX).contains(&at.x)
+            && (SIGHT_MARGIN_PX..=size.height - SIGHT_MARGIN_PX).contains(&at.y);
+        let in_sight = on_map && !covers.iter().any(|cover| cover.comes_within(at, SIGHT_MARGIN_PX));
+        (!in_sight).then(|| self.with_point_at(world, padding.free_centre(size)))
     }
 
     /// [`zoomed_around`](Self::zoomed_around) by a relative number of levels.
@@ -341,13 +360,9 @@ impl Viewport {
         let span_h = (se.y - nw.y).max(f64::EPSILON);
         let world_pixels = (usable_w / span_w).min(usable_h / span_h);
         let zoom = self.limits.clamp_zoom((world_pixels / TILE_SIZE).log2());
-        // The box's centre goes to the centre of the free area, which is off the element's centre
-        // by half the difference of the paddings.
-        let shift_px = ((padding.left - padding.right) / 2.0, (padding.top - padding.bottom) / 2.0);
-        let scale = zoom.world_pixels();
-        let center =
-            WorldPoint { x: (nw.x + se.x) / 2.0 - shift_px.0 / scale, y: (nw.y + se.y) / 2.0 - shift_px.1 / scale };
-        Self { center, zoom, ..*self }.clamped()
+        // The box's centre goes to the centre of the free area.
+        let middle = WorldPoint { x: (nw.x + se.x) / 2.0, y: (nw.y + se.y) / 2.0 };
+        Self { zoom, ..*self }.with_point_at(middle, padding.free_centre(self.size))
     }
 
     /// How to draw geometry in path units (see [`path_units`](Self::path_units)) at this view.
@@ -494,6 +509,37 @@ mod tests {
         assert_eq!(Padding::clear_of(&[everything], size, 48.0), Padding::from(48.0));
         assert_eq!(Padding::clear_of(&[], size, 10.0), Padding::from(10.0));
         assert_eq!(Padding::from(10.0).grown_by(5.0), Padding::from(15.0));
+    }
+
+    #[test]
+    fn an_opened_place_under_a_panel_is_brought_to_the_middle_of_the_free_area() {
+        // Over the middle of Europe, so the limits leave the view free to move.
+        let view = finland_view().with_point_at(project(LatLng::lat_lon(52.0, 10.0)), ScreenPoint::new(640.0, 400.0));
+        let size = view.size();
+        let panel = ScreenRect { left: 928.0, top: 12.0, right: 1268.0, bottom: 788.0 };
+        let padding = Padding::clear_of(&[panel], size, 48.0);
+        let middle = padding.free_centre(size);
+        assert_eq!(middle, ScreenPoint::new((48.0 + 1280.0 - 400.0) / 2.0, 400.0));
+        // Under the panel, or so near its edge that the marker is half hidden: moved, at the same
+        // zoom, to the middle of what the panel leaves.
+        for covered_at in [ScreenPoint::new(1000.0, 300.0), ScreenPoint::new(915.0, 300.0)] {
+            let covered = view.screen_to_world(covered_at);
+            let moved = view.bringing_into_view(covered, &[panel], padding).expect("a covered place moves");
+            assert_eq!(moved.zoom(), view.zoom());
+            let now = moved.world_to_screen(covered);
+            assert!(now.distance_to(middle) < 1e-6, "{now:?}");
+        }
+        // Off the map, or at its very edge: moved too.
+        for outside in [ScreenPoint::new(-30.0, 300.0), ScreenPoint::new(400.0, 790.0)] {
+            assert!(view.bringing_into_view(view.screen_to_world(outside), &[panel], padding).is_some(), "{outside:?}");
+        }
+        // In sight, even near the panel or in the margin a fit would keep: the map stays.
+        for seen in [ScreenPoint::new(900.0, 700.0), ScreenPoint::new(30.0, 30.0)] {
+            assert_eq!(view.bringing_into_view(view.screen_to_world(seen), &[panel], padding), None, "{seen:?}");
+        }
+        // Placing a point round-trips wherever the limits allow.
+        let (covered, at) = (view.screen_to_world(ScreenPoint::new(1000.0, 300.0)), ScreenPoint::new(760.0, 450.0));
+        assert!(view.with_point_at(covered, at).world_to_screen(covered).distance_to(at) < 1e-6);
     }
 
     #[test]

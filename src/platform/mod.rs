@@ -10,8 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver, WheelEvent};
 
 use crate::core::error::LoadError;
-use crate::core::geometry::{ScreenPoint, ScreenSize};
-use crate::core::viewport::ScreenRect;
+use crate::core::geometry::{ScreenPoint, ScreenRect, ScreenSize};
 
 /// Fetches a text file relative to the page. Errors are turned into words a visitor can act on.
 ///
@@ -205,10 +204,35 @@ pub fn listen_wheel(element: &Element, on_wheel: impl Fn(WheelEvent) + 'static) 
 /// rotation, a host page resizing an iframe or a container).
 pub fn observe_size(element: &Element, on_resize: impl Fn(ScreenSize) + 'static) -> Subscription {
     let observed = element.clone();
-    let closure = Closure::<dyn Fn()>::new(move || on_resize(element_size(&observed)));
+    observe_resizes(std::slice::from_ref(element), move || on_resize(element_size(&observed)))
+}
+
+/// Calls `on_change` with [`boxes_over`] `element` of what matches `selector` now, and again
+/// whenever one of them or `element` changes size (a header growing as its controls arrive, a
+/// legend opened, another language's longer words). What matches only later is not watched.
+pub fn observe_boxes_over(
+    element: &Element,
+    selector: &str,
+    on_change: impl Fn(Vec<ScreenRect>) + 'static,
+) -> Subscription {
+    let mut watched = vec![element.clone()];
+    if let Some(found) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())
+    {
+        watched.extend((0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<Element>().ok()));
+    }
+    let (origin, selector) = (element.clone(), selector.to_owned());
+    observe_resizes(&watched, move || on_change(boxes_over(&origin, &selector)))
+}
+
+/// One `ResizeObserver` on `elements`, calling `on_resize` once per batch of changes (and once
+/// when it starts, as observers do).
+fn observe_resizes(elements: &[Element], on_resize: impl Fn() + 'static) -> Subscription {
+    let closure = Closure::<dyn Fn()>::new(on_resize);
     let observer = ResizeObserver::new(closure.as_ref().unchecked_ref()).ok();
     if let Some(observer) = &observer {
-        observer.observe(element);
+        for element in elements {
+            observer.observe(element);
+        }
     }
     Subscription(SendWrapper::new(Some(Box::new(move || {
         if let Some(observer) = observer {
@@ -369,8 +393,9 @@ pub fn resolved_colours(properties: &[&str]) -> Vec<String> {
     resolve().unwrap_or_default()
 }
 
-/// The boxes of the shown elements matching `selector` (panels floating over the map), relative
-/// to `element`'s top-left corner, so a fitted view can keep clear of them.
+/// The boxes of the shown elements matching `selector` (panels and controls floating over the
+/// map), relative to `element`'s top-left corner, so fitted views and labels can keep clear of
+/// them.
 pub fn boxes_over(element: &Element, selector: &str) -> Vec<ScreenRect> {
     let origin = element.get_bounding_client_rect();
     let Some(found) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())
@@ -381,11 +406,13 @@ pub fn boxes_over(element: &Element, selector: &str) -> Vec<ScreenRect> {
         .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
         .map(|e| e.get_bounding_client_rect())
         .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+        // Whole pixels, rounded outwards: a box that moved by a fraction of a pixel is the
+        // same box, so observers do not lay the map out again for it.
         .map(|r| ScreenRect {
-            left: r.left() - origin.left(),
-            top: r.top() - origin.top(),
-            right: r.right() - origin.left(),
-            bottom: r.bottom() - origin.top(),
+            left: (r.left() - origin.left()).floor(),
+            top: (r.top() - origin.top()).floor(),
+            right: (r.right() - origin.left()).ceil(),
+            bottom: (r.bottom() - origin.top()).ceil(),
         })
         .collect()
 }

@@ -64,13 +64,26 @@ async function assertLabelsAtTheirOffset(page, where) {
   return placed;
 }
 
-/** Asserts that no place's label covers a marker, its own or another's. */
+/** The boxes of the cards and controls floating over the map, which names keep clear of. */
+const cardBoxes = (page) => page.$$eval('.app-title, .map-controls, .legend, .scale-bar, .basemap-controls, .attribution', (cards) => cards
+  .map((c) => {
+    const r = c.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: c.className };
+  })
+  .filter((r) => r.right > r.left && r.bottom > r.top));
+
+/** Asserts that no place's label covers a marker, its own or another's, or runs under a card. */
 async function assertLabelsClearOfMarkers(page, where) {
   const labels = await labelBoxes(page);
   const markers = await markerBoxes(page);
+  const cards = await cardBoxes(page);
+  assert.ok(cards.length >= 5, `${where}: ${cards.length} cards over the map`);
   for (const a of labels) {
     for (const b of markers) {
       assert.ok(!covers(a, b), `${where}: the label "${a.text}" covers the marker "${b.text}"`);
+    }
+    for (const b of cards) {
+      assert.ok(!covers(a, b), `${where}: the label "${a.text}" runs under ${b.text}`);
     }
   }
 }
@@ -83,13 +96,14 @@ const mapLabelBoxes = (page) => page.$$eval('.basemap-label', (labels) => labels
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: l.textContent };
   }));
 
-/** Asserts that no country or sea name covers a place's label or marker. */
+/** Asserts that no country or sea name covers a place's label or marker, or runs under a card. */
 async function assertMapLabelsClear(page, where) {
   const names = await mapLabelBoxes(page);
   const places = await page.$$eval('.markers .marker__label, .markers .marker__shape', (elements) => elements.map((e) => {
     const r = e.getBoundingClientRect();
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: e.textContent || e.parentElement?.getAttribute('aria-label') };
   }));
+  places.push(...await cardBoxes(page));
   for (const a of names) {
     for (const b of places) {
       const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
@@ -267,7 +281,7 @@ test('places sharing one spot fan out around it, each a named button', async () 
   }
 });
 
-test('labels never overlap, at the opening view, zoomed out and zoomed in, and country and sea names give way to places', async () => {
+test('labels never overlap, at the opening view, zoomed out and zoomed in; country and sea names give way to places; no name runs under a card', async () => {
   const { page, context, errors } = await openApp(browser);
   try {
     await page.waitForTimeout(200);

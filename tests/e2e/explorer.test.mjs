@@ -151,9 +151,16 @@ test('search forgives diacritics and finds names in other languages; arrows, Ent
     await addressHas(page, 'open', 'jyvaskyla');
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
     await settle(page);
+    // In the middle of what the panel (at the right) and the header (over the top) leave free.
     const map = await page.locator('.map').boundingBox();
+    const panel = await page.locator('.panel').boundingBox();
+    const header = await page.locator('.app-title').boundingBox();
     const spot = await centreOf(item(page, 'jyvaskyla'));
-    assert.ok(Math.hypot(spot.x - (map.x + map.width / 2), spot.y - (map.y + map.height / 2)) < 2, 'Jyväskylä is centred');
+    const middle = { x: (map.x + panel.x) / 2, y: (header.y + header.height + map.y + map.height) / 2 };
+    assert.ok(Math.hypot(spot.x - middle.x, spot.y - middle.y) < 2, `Jyväskylä at ${JSON.stringify(spot)}, the free middle at ${JSON.stringify(middle)}`);
+    // Its long panel ends above the basemap credit, which stays readable.
+    const credit = await page.locator('.attribution').boundingBox();
+    assert.ok(panel.y + panel.height <= credit.y, `the panel ends at ${panel.y + panel.height}, the credit starts at ${credit.y}`);
     assert.equal(await page.locator('.marker[data-key="m-jyvaskyla"], .marker--fanned[data-place-id="jyvaskyla"]').count() + await page.locator('.marker[data-key$="-jyvaskyla"][data-count]').count() > 0, true);
 
     // The Swedish name finds Kokkola in the English interface, and says which name matched.
@@ -315,9 +322,20 @@ test('on a 390 × 844 phone the header is a compact bar, every control is a 44 p
     const small = await page.$$eval('.app-title button, .app-title input:not([type=checkbox]), .app-title summary, .map-controls__button, .basemap-controls__tiles, .legend summary', (controls) =>
       controls.filter((c) => c.getBoundingClientRect().height < 44 || c.getBoundingClientRect().width < 44).map((c) => `${c.className || c.tagName} ${c.getBoundingClientRect().width}x${c.getBoundingClientRect().height}`));
     assert.deepEqual(small, [], 'touch targets of at least 44 × 44 px');
-    await page.locator('.marker[data-count="1"]').first().tap();
+    // The lowest place on the map: the bottom sheet rises over it, so the map slides it up.
+    const singles = page.locator('.marker[data-count="1"]');
+    const lowest = await singles.evaluateAll((markers) => markers
+      .map((m) => ({ id: m.dataset.placeId, rect: m.getBoundingClientRect() }))
+      .filter(({ id, rect }) => id && rect.x > 0 && rect.right < innerWidth && rect.bottom < innerHeight)
+      .sort((a, b) => b.rect.y - a.rect.y)[0].id);
+    const tapped = page.locator(`.marker[data-place-id="${lowest}"]`);
+    assert.ok((await centreOf(tapped)).y > 844 / 2, `${lowest} is in the lower half`);
+    await tapped.tap();
     const panel = await page.locator('.panel').boundingBox();
     assert.ok(panel.y > 844 * 0.4 && Math.round(panel.width) === 390, `bottom sheet at ${JSON.stringify(panel)}`);
+    await settle(page);
+    const shownAt = await centreOf(tapped);
+    assert.ok(shownAt.y < panel.y - 22 && shownAt.y > header.y + header.height + 22, `${lowest} at ${shownAt.y}, between the header and the sheet`);
     assert.deepEqual(await axeViolations(page), [], 'axe on the phone layout');
     await screenshot(page, 'explorer-phone');
     assert.deepEqual(errors, []);

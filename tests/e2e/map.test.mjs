@@ -190,25 +190,53 @@ test('the wheel zooms about the cursor: the place under it stays put, the others
   }
 });
 
-test('clicking a marker opens the panel with its name; Escape closes it and returns focus', async () => {
+test('clicking a marker opens the panel with its name, and the map slides the place out from under it; Escape closes it and returns focus', async () => {
   const { context, page, errors } = await openApp(browser);
   try {
-    await marker(page, 'rovaniemi').click();
+    // Drag the map right, then take the rightmost place in the top half, where the panel opens.
+    await page.mouse.move(500, 500);
+    await page.mouse.down();
+    await page.mouse.move(700, 500, { steps: 5 });
+    await page.mouse.move(900, 500, { steps: 5 });
+    await page.mouse.up();
+    await settle(page);
+    await page.waitForTimeout(300);
+    const rightmost = await page.locator('.marker[data-count="1"]').evaluateAll((markers) => markers
+      .map((m) => ({ id: m.dataset.placeId, rect: m.getBoundingClientRect() }))
+      .filter(({ id, rect }) => id && rect.right < innerWidth - 60 && rect.y > 40 && rect.bottom < 360)
+      .sort((a, b) => b.rect.x - a.rect.x)[0].id);
+    const before = await centreOf(marker(page, rightmost));
+    await marker(page, rightmost).click();
     const panel = page.locator('.panel');
     await panel.waitFor();
-    assert.equal(await panel.locator('h2').textContent(), 'Rovaniemi');
-    assert.match(await panel.textContent(), /Lappi|Lapland/, 'the region is shown');
+    const name = await marker(page, rightmost).getAttribute('aria-label');
+    assert.ok(name.startsWith(await panel.locator('h2').textContent()), `the panel of ${name}`);
     await settle(page);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-panel-title', 'focus moves into the panel');
-    await screenshot(page, 'panel-open');
+    const sheet = await panel.boundingBox();
+    assert.ok(before.x > sheet.x && before.y < sheet.y + sheet.height, `${rightmost} (${JSON.stringify(before)}) was where the panel opened (${JSON.stringify(sheet)})`);
+    const after = await centreOf(marker(page, rightmost));
+    assert.ok(after.x < sheet.x - 22, `${rightmost} (${after.x}) is clear of the panel (${sheet.x})`);
+    await page.waitForFunction(() => document.activeElement?.id === 'detail-panel-title'); // focus moves into the panel
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     await settle(page);
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.placeId), 'rovaniemi', 'focus returns to the marker');
-    // The close button does the same.
-    await marker(page, 'turku').click();
+    await page.waitForFunction((id) => document.activeElement?.dataset.placeId === id, rightmost); // focus returns to the marker
+    // In sight now, so opening it again leaves the map where it is; the close button closes too.
+    const inSight = await centreOf(marker(page, rightmost));
+    await marker(page, rightmost).click();
+    await panel.waitFor();
+    await settle(page);
+    await page.waitForTimeout(100);
+    const still = await centreOf(marker(page, rightmost));
+    assert.ok(Math.hypot(still.x - inSight.x, still.y - inSight.y) < 1, 'the map stays');
     await page.getByRole('button', { name: 'Close' }).click();
     await panel.waitFor({ state: 'detached' });
+    // Rovaniemi's panel, with its region.
+    await marker(page, 'rovaniemi').click();
+    await panel.locator('h2', { hasText: 'Rovaniemi' }).waitFor();
+    assert.match(await panel.textContent(), /Lappi|Lapland/, 'the region is shown');
+    await settle(page);
+    await screenshot(page, 'panel-open');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
