@@ -9,7 +9,7 @@
 
 use geojson::{GeoJson, GeometryValue};
 use innomap::core::basemap::{parse_basemap, Detail};
-use innomap::core::dataset::{BASEMAP_DETAIL_URL, BASEMAP_URL, MAP_AREA};
+use innomap::core::dataset::{BASEMAP_AREA, BASEMAP_DETAIL_URL, BASEMAP_URL, MAP_AREA};
 
 fn read(url: &str) -> String {
     std::fs::read_to_string(format!("{}/{url}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -133,6 +133,25 @@ fn every_level_reaches_every_edge_of_the_pan_area_and_parses_cleanly() {
         let (land, borders) = file.paths(level);
         assert!(land.len() > 10_000 && borders.len() > 1_000, "{level:?}");
     }
+}
+
+/// The view never goes beyond `BASEMAP_AREA`; the zoomed-out (coarse) land must reach its west,
+/// south and east edges, or a zoomed-out view would show sea where land was cut off. (Beyond its
+/// north edge is the Arctic Ocean, which the page's sea colour already shows.)
+#[test]
+fn the_zoomed_out_land_fills_the_area_the_view_is_kept_in() {
+    let rings = land_rings(Detail::Coarse);
+    let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(lon, lat) in rings.iter().flatten() {
+        west = west.min(lon);
+        east = east.max(lon);
+        south = south.min(lat);
+        north = north.max(lat);
+    }
+    let area = BASEMAP_AREA;
+    let near = |a: f64, b: f64| (a - b).abs() < 0.05;
+    assert!(near(west, area.south_west.lon) && near(east, area.north_east.lon), "land {west}..{east}");
+    assert!(near(south, area.south_west.lat) && north <= area.north_east.lat, "land {south}..{north}");
 }
 
 #[test]

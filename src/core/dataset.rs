@@ -27,10 +27,16 @@ pub const BASEMAP_URL: &str = "data/basemap.geojson";
 /// draw it (see `core::basemap::Detail`), so the first load stays small.
 pub const BASEMAP_DETAIL_URL: &str = "data/basemap-detail.geojson";
 
-/// The area the basemap covers and the view centre stays in: Europe, from Iceland and the
-/// Canaries' latitude to the Urals' longitude and North Cape.
+/// The area the view centre stays in: Europe, from Iceland and the Canaries' latitude to the
+/// Urals' longitude and North Cape.
 pub const MAP_AREA: LatLngBounds =
     LatLngBounds { south_west: LatLng::lat_lon(34.0, -26.0), north_east: LatLng::lat_lon(72.0, 45.0) };
+
+/// The area the zoomed-out basemap covers (`EXTENT` in xtask/src/basemap.rs): Europe with its
+/// surroundings, from the Great Lakes to Lake Baikal. The view never reaches beyond it, so no
+/// zoomed-out view on a wide screen shows land cut off by a straight edge.
+pub const BASEMAP_AREA: LatLngBounds =
+    LatLngBounds { south_west: LatLng::lat_lon(20.0, -75.0), north_east: LatLng::lat_lon(84.0, 90.0) };
 
 /// Zoom 3 shows all of Europe on a phone; zoom 12 is a city district.
 const ZOOM_RANGE: (f64, f64) = (3.0, 12.0);
@@ -165,7 +171,7 @@ fn view_of(bounds: Option<LatLngBounds>, size: ScreenSize, padding: Padding) -> 
 /// The zoom range and pan box of the InnoMap map.
 pub fn map_limits() -> ViewLimits {
     let (min, max) = ZOOM_RANGE;
-    ViewLimits::for_area(MAP_AREA, Zoom::clamped(min), Zoom::clamped(max))
+    ViewLimits::for_area(MAP_AREA, Zoom::clamped(min), Zoom::clamped(max)).showing_only(BASEMAP_AREA)
 }
 
 /// The bundled data file as map data without a basemap, for the core's tests.

@@ -58,7 +58,8 @@ impl TryFrom<f64> for Zoom {
     }
 }
 
-/// Where the camera may go: a zoom range and a box the view centre must stay inside.
+/// Where the camera may go: a zoom range and a box the view centre must stay inside, and
+/// optionally a box the whole view must stay inside.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewLimits {
     /// Furthest out.
@@ -67,14 +68,40 @@ pub struct ViewLimits {
     pub max_zoom: Zoom,
     /// The view centre never leaves this box (north-west and south-east corners).
     pub center_within: (WorldPoint, WorldPoint),
+    /// No part of the view goes beyond this box (north-west and south-east corners), if set: the
+    /// area the basemap covers. On a screen too big for it at `min_zoom`, the view zooms in
+    /// until it fits.
+    pub view_within: Option<(WorldPoint, WorldPoint)>,
+}
+
+/// The north-west and south-east corners of `area` in world coordinates.
+fn world_corners(area: LatLngBounds) -> (WorldPoint, WorldPoint) {
+    let north_west = project(LatLng::lat_lon(area.north_east.lat, area.south_west.lon));
+    let south_east = project(LatLng::lat_lon(area.south_west.lat, area.north_east.lon));
+    (north_west, south_east)
 }
 
 impl ViewLimits {
     /// Limits for a map of `area`: Europe when zoomed right out, a city region when zoomed in.
     pub fn for_area(area: LatLngBounds, min_zoom: Zoom, max_zoom: Zoom) -> Self {
-        let north_west = project(LatLng::lat_lon(area.north_east.lat, area.south_west.lon));
-        let south_east = project(LatLng::lat_lon(area.south_west.lat, area.north_east.lon));
-        Self { min_zoom, max_zoom, center_within: (north_west, south_east) }
+        Self { min_zoom, max_zoom, center_within: world_corners(area), view_within: None }
+    }
+
+    /// These limits, with no part of the view beyond `area`.
+    pub fn showing_only(self, area: LatLngBounds) -> Self {
+        Self { view_within: Some(world_corners(area)), ..self }
+    }
+
+    /// The furthest out a map of `size` may zoom: `min_zoom`, or further in where a view at
+    /// `min_zoom` would be bigger than the area it must stay inside.
+    pub fn min_zoom_for(&self, size: ScreenSize) -> Zoom {
+        let Some((nw, se)) = self.view_within else { return self.min_zoom };
+        if size.is_empty() {
+            return self.min_zoom;
+        }
+        let world_pixels = (size.width / (se.x - nw.x)).max(size.height / (se.y - nw.y));
+        let fits = (world_pixels / TILE_SIZE).log2();
+        Zoom(fits.clamp(self.min_zoom.0, self.max_zoom.0))
     }
 
     fn clamp_zoom(&self, zoom: f64) -> Zoom {
@@ -415,8 +442,21 @@ impl Viewport {
     }
 
     fn clamped(self) -> Self {
-        let zoom = self.limits.clamp_zoom(self.zoom.0);
-        Self { zoom, center: self.limits.clamp_center(self.center), ..self }
+        let limits = self.limits;
+        let zoom = Zoom(limits.clamp_zoom(self.zoom.0).0.max(limits.min_zoom_for(self.size).0));
+        let mut center = limits.clamp_center(self.center);
+        if let Some((nw, se)) = limits.view_within {
+            // Half the view, in world units; where the view is wider than the box (a screen
+            // bigger than the whole area at the deepest zoom), it is centred on the box.
+            let scale = zoom.world_pixels();
+            let (half_w, half_h) = (self.size.width / 2.0 / scale, self.size.height / 2.0 / scale);
+            let keep = |c: f64, low: f64, high: f64| if low <= high { c.clamp(low, high) } else { (low + high) / 2.0 };
+            center = WorldPoint {
+                x: keep(center.x, nw.x + half_w, se.x - half_w),
+                y: keep(center.y, nw.y + half_h, se.y - half_h),
+            };
+        }
+        Self { zoom, center, ..self }
     }
 }
 
@@ -509,6 +549,44 @@ mod tests {
         assert_eq!(Padding::clear_of(&[everything], size, 48.0), Padding::from(48.0));
         assert_eq!(Padding::clear_of(&[], size, 10.0), Padding::from(10.0));
         assert_eq!(Padding::from(10.0).grown_by(5.0), Padding::from(15.0));
+    }
+
+    #[test]
+    fn no_view_reaches_beyond_the_area_it_must_show_only() {
+        let drawn = LatLngBounds { south_west: LatLng::lat_lon(20.0, -75.0), north_east: LatLng::lat_lon(84.0, 90.0) };
+        let limits = ViewLimits::for_area(europe(), zoom(3.0), zoom(12.0)).showing_only(drawn);
+        let (nw, se) = (project(LatLng::lat_lon(84.0, -75.0)), project(LatLng::lat_lon(20.0, 90.0)));
+        for size in [ScreenSize::new(390.0, 844.0), ScreenSize::new(1280.0, 800.0), ScreenSize::new(2560.0, 1440.0)] {
+            let start = Viewport::new(project(LatLng::lat_lon(60.0, 20.0)), zoom(3.0), size, limits);
+            // Zoomed right out, then dragged far each way, then zoomed in at a corner.
+            let far = 20_000.0;
+            let views = [
+                start,
+                start.panned_by(ScreenOffset { dx: far, dy: far }),
+                start.panned_by(ScreenOffset { dx: -far, dy: -far }),
+                start.panned_by(ScreenOffset { dx: far, dy: -far }).zoomed_by(ScreenPoint::new(0.0, 0.0), 1.5),
+                start.zoomed_by(size.center(), -5.0).panned_by(ScreenOffset { dx: -far, dy: far }),
+            ];
+            for view in views {
+                let (a, b) = (
+                    view.screen_to_world(ScreenPoint::new(0.0, 0.0)),
+                    view.screen_to_world(ScreenPoint::new(size.width, size.height)),
+                );
+                let inside = a.x >= nw.x - 1e-12 && a.y >= nw.y - 1e-12 && b.x <= se.x + 1e-12 && b.y <= se.y + 1e-12;
+                assert!(inside, "{size:?} at zoom {:?}: {a:?}..{b:?}", view.zoom());
+            }
+            // A screen that the area fills at the minimum zoom keeps that minimum.
+            let least = limits.min_zoom_for(size).value();
+            assert_abs_diff_eq!(start.zoom().value(), least);
+            if size.width <= 1280.0 {
+                assert!(least < 3.5, "{size:?} may zoom out to {least}");
+            } else {
+                assert!(least > 4.0, "a 2560 px screen stops at {least}");
+            }
+        }
+        // Without the area, the minimum is the minimum.
+        let free = ViewLimits::for_area(europe(), zoom(3.0), zoom(12.0));
+        assert_eq!(free.min_zoom_for(ScreenSize::new(2560.0, 1440.0)), zoom(3.0));
     }
 
     #[test]

@@ -151,7 +151,7 @@ test('pinching with two fingers zooms about the point between them', async () =>
   }
 });
 
-test('shift+double-click zooms out, and neither zoom nor drag can lose the map', async () => {
+test('shift+double-click zooms out, and neither zoom nor drag can lose the map or reach where it ends', async () => {
   const { page, context, errors } = await openApp(browser);
   try {
     const before = await distanceBetween(page, 'tampere', 'jyvaskyla');
@@ -163,8 +163,10 @@ test('shift+double-click zooms out, and neither zoom nor drag can lose the map',
     const ratio = (await distanceBetween(page, 'tampere', 'jyvaskyla')) / before;
     assert.ok(Math.abs(ratio - 0.5) < 0.02, `shift+double-click zooms out one level (×${ratio.toFixed(3)})`);
     for (let i = 0; i < 15; i += 1) await page.mouse.wheel(0, 400);
+    // A first step inside the map makes it a drag (which captures the pointer), then far away.
     await page.mouse.move(640, 400);
     await page.mouse.down();
+    await page.mouse.move(660, 420, { steps: 2 });
     await page.mouse.move(6000, 5000, { steps: 5 });
     await page.mouse.up();
     await settle(page);
@@ -173,7 +175,27 @@ test('shift+double-click zooms out, and neither zoom nor drag can lose the map',
       return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
     }).length);
     assert.ok(onScreen > 0, 'after zooming far out and dragging far away, places are still in view');
+    // Nor does the map end in view: the land reaches past the left edge, where Canada is cut.
+    const landAndMap = () => page.evaluate(() => {
+      const land = document.querySelector('.basemap__land').getBoundingClientRect();
+      const map = document.querySelector('.map').getBoundingClientRect();
+      return { land: { left: land.left, right: land.right, bottom: land.bottom }, map: { left: map.left, right: map.right, bottom: map.bottom } };
+    });
+    const northWest = await landAndMap();
+    assert.ok(northWest.land.left <= northWest.map.left + 0.5, `land from ${northWest.land.left}, map from ${northWest.map.left}`);
     await screenshot(page, 'limits');
+    // Dragged far the other way, past Lake Baikal and below the Sahara: land still to the right
+    // and bottom edges.
+    await page.mouse.move(640, 400);
+    await page.mouse.down();
+    await page.mouse.move(620, 380, { steps: 2 });
+    await page.mouse.move(-6000, -5000, { steps: 5 });
+    await page.mouse.up();
+    await settle(page);
+    const southEast = await landAndMap();
+    assert.ok(southEast.land.right >= southEast.map.right - 0.5, `land to ${southEast.land.right}, map to ${southEast.map.right}`);
+    assert.ok(southEast.land.bottom >= southEast.map.bottom - 0.5, `land down to ${southEast.land.bottom}, map to ${southEast.map.bottom}`);
+    await screenshot(page, 'limits-south-east');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

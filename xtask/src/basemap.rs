@@ -37,8 +37,9 @@ use serde_json::{json, Value};
 use crate::{repo_root, step, tools, Outcome};
 
 /// The area kept at the coarse and medium levels (west, south, east, north in degrees): Europe
-/// with its surroundings, wider than the map's pan area (`core::dataset::MAP_AREA`) so zoomed-out
-/// views on wide screens never show a cut edge.
+/// with its surroundings, wider than the map's pan area (`core::dataset::MAP_AREA`). The view
+/// never reaches beyond it (`core::dataset::BASEMAP_AREA`, checked against the file by
+/// tests/basemap_data.rs), so no zoomed-out view shows land cut off by a straight edge.
 const EXTENT: (f64, f64, f64, f64) = (-75.0, 20.0, 90.0, 84.0);
 /// The area kept at the medium level: from zoom 5 a view's centre stays in the pan area and its
 /// edge is at most about 6° of latitude north of it, so the Arctic islands beyond 79°N, which
