@@ -3,7 +3,6 @@
 //! double-click, keys, animated flights). Every calculation is a `core` call; this file only
 //! wires DOM events to it and writes the results into attributes.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::html::Div;
@@ -22,7 +21,7 @@ use crate::core::gesture::{
     key_command, wheel_zoom_change, DragStep, DragTracker, Glide, KeyCommand, Momentum, PinchTracker, WheelDeltaMode,
 };
 use crate::core::i18n::{Language, UiText};
-use crate::core::marker_layer::{layout_still_fits, FannedMember, LayoutItem, MarkerLayout, NEW_BUTTONS_PER_FRAME};
+use crate::core::marker_layer::{layout_still_fits, FannedMember, LayoutItem, MarkerLayout};
 use crate::core::model::{MarkerKind, RecordId};
 use crate::core::url_state::MapPosition;
 use crate::core::viewport::{Padding, Viewport};
@@ -498,27 +497,8 @@ pub fn MapView(
     // when the keys change, so a pan updates positions without touching the list.
     let item_signals = StoredValue::new(KeyedSignals::<LayoutItem>::default());
     let shown_items = RwSignal::new(Vec::<(String, ArcRwSignal<LayoutItem>)>::new());
-    // Once the map is drawn, new buttons join a frame budget at a time (the open place and the
-    // group focus follows first); this counter asks for the next frame's share.
-    let more_buttons = RwSignal::new(0u32);
     Effect::new(move |_| {
-        more_buttons.track();
-        let size = laid_out.with_untracked(|v| v.map(|v| v.size()));
-        let (items, waiting) = layout.with(|layout| {
-            let (Some(layout), Some(size)) = (layout, size) else { return (Vec::new(), false) };
-            let seed = refocus_seed.get_value();
-            let first = |item: &LayoutItem| item.selected || seed.as_deref() == Some(item.seed_id.as_str());
-            shown_items.with_untracked(|shown| {
-                let on_page: HashSet<&str> = shown.iter().map(|(key, _)| key.as_str()).collect();
-                let (now, waiting) = layout.admitted(size, |key| on_page.contains(key), first, NEW_BUTTONS_PER_FRAME);
-                (now.into_iter().cloned().collect::<Vec<_>>(), waiting)
-            })
-        });
-        if waiting {
-            on_next_frame(move || {
-                more_buttons.try_update(|n| *n = n.wrapping_add(1));
-            });
-        }
+        let items = layout.get().map(|l| l.items.clone()).unwrap_or_default();
         let listed = item_signals
             .try_update_value(|signals| signals.sync(items.into_iter().map(|i| (i.key.clone(), i))))
             .unwrap_or_default();

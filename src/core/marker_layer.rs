@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::cluster::{Cluster, ClusterIndex};
-use super::geometry::{ScreenPoint, ScreenRect, ScreenSize, WorldPoint};
+use super::geometry::{ScreenPoint, ScreenRect, WorldPoint};
 use super::i18n::{Language, UiText};
 use super::label_placement::{estimate_text_width, place_labels, FreeArea, LabelCandidate, LabelSide, GAP_PX};
 use super::map_labels::LABELS;
@@ -23,11 +23,6 @@ pub const PAN_SLACK_PX: f64 = 128.0;
 /// At most this many labels are tried, most important first: beyond that the map is too busy
 /// for more names, and placement stays fast with tens of thousands of places.
 const MAX_LABELS: usize = 400;
-/// At most this many new buttons join the page in one frame once the map is drawn (see
-/// [`MarkerLayout::admitted`]). A new zoom level over 10,000 places brings about 300, which took
-/// one 30-45 ms frame (half of it the browser's style, layout and paint of the new elements);
-/// a hundred keep a frame within 16.7 ms, and the rest follow in the next frames.
-pub const NEW_BUTTONS_PER_FRAME: usize = 100;
 
 /// One button of the marker layer.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,42 +122,6 @@ impl MarkerLayout {
             .collect();
         let by_key = items.iter().enumerate().map(|(i, item)| (item.key.clone(), i)).collect();
         Self { items, crowded_map_labels, by_key }
-    }
-
-    /// The items to have on the page now, in layout order, when those for which `on_page` holds
-    /// are there already: all of those, and at most `budget` new ones. New ones that `first`
-    /// picks (the open place, the group focus follows) come before the others, and those in
-    /// sight on a map of `size` before those in the margin kept for a pan, each the most
-    /// important first. The flag says whether new ones wait for a later frame. With nothing on
-    /// the page yet (the first drawing), everything is admitted at once.
-    pub fn admitted(
-        &self,
-        size: ScreenSize,
-        on_page: impl Fn(&str) -> bool,
-        first: impl Fn(&LayoutItem) -> bool,
-        budget: usize,
-    ) -> (Vec<&LayoutItem>, bool) {
-        let mut new: Vec<usize> = (0..self.items.len()).filter(|&i| !on_page(&self.items[i].key)).collect();
-        let kept = self.items.len() - new.len();
-        if kept == 0 || new.len() <= budget {
-            return (self.items.iter().collect(), false);
-        }
-        let in_sight =
-            |item: &LayoutItem| (0.0..=size.width).contains(&item.at.x) && (0.0..=size.height).contains(&item.at.y);
-        // A stable sort keeps layout order (importance) within each rank.
-        new.sort_by_key(|&i| (!first(&self.items[i]), !in_sight(&self.items[i])));
-        let mut admit = vec![false; self.items.len()];
-        for &i in new.iter().take(budget) {
-            admit[i] = true;
-        }
-        let now = self
-            .items
-            .iter()
-            .zip(&admit)
-            .filter(|(item, &admit)| admit || on_page(&item.key))
-            .map(|(item, _)| item)
-            .collect();
-        (now, true)
     }
 
     /// The item with `key`, if it is on screen.
@@ -309,10 +268,8 @@ pub fn fan_offsets(count: usize) -> Vec<ScreenPoint> {
 mod tests {
     use super::*;
     use crate::core::dataset::map_limits;
-    use crate::core::geo::LatLng;
-    use crate::core::geometry::ScreenOffset;
+    use crate::core::geometry::{ScreenOffset, ScreenSize};
     use crate::core::label_placement::label_box;
-    use crate::core::projection::project;
 
     use crate::core::dataset::bundled_for_tests as bundled;
 
@@ -371,60 +328,6 @@ mod tests {
             }
         }
         assert!(drawn_somewhere.iter().all(|&n| n > 10), "most names still show ({drawn_somewhere:?})");
-    }
-
-    #[test]
-    fn new_buttons_join_a_drawn_map_a_frame_budget_at_a_time_in_sight_and_open_ones_first() {
-        let data = bundled();
-        let size = ScreenSize::new(1280.0, 800.0);
-        let everything = data.all.everything_view(size);
-        let out = MarkerLayout::new(&data.all.clusters, &data.all.markers, &everything, Language::En, None, &[]);
-        // Zoomed in on southern Finland, where groups split.
-        let deeper =
-            everything.with_point_at(project(LatLng::lat_lon(61.5, 24.5)), size.center()).zoomed_by(size.center(), 2.5);
-        let layout =
-            |selected| MarkerLayout::new(&data.all.clusters, &data.all.markers, &deeper, Language::En, selected, &[]);
-        let keys = |items: &[&LayoutItem]| items.iter().map(|i| i.key.clone()).collect::<Vec<_>>();
-        let on_page = keys(&out.items.iter().collect::<Vec<_>>());
-        let was_there = |key: &str| on_page.iter().any(|k| k == key);
-        // The least important new button is the open place.
-        let plain = layout(None);
-        let new: Vec<&LayoutItem> = plain.items.iter().filter(|i| !was_there(&i.key)).collect();
-        assert!(new.len() >= 3, "{} new buttons", new.len());
-        let last = new.last().unwrap();
-        assert_eq!(last.count, 1);
-        let near = layout(Some(&last.seed_id));
-        // The first drawing takes everything, whatever the budget.
-        let (all, waiting) = near.admitted(size, |_| false, |_| false, 1);
-        assert_eq!((all.len(), waiting), (near.items.len(), false));
-        // After zooming in, what was on the page stays and one new button joins: the open place.
-        let (now, waiting) = near.admitted(size, was_there, |i| i.selected, 1);
-        assert!(waiting);
-        let joined: Vec<&&LayoutItem> = now.iter().filter(|i| !was_there(&i.key)).collect();
-        assert_eq!(joined.len(), 1);
-        assert!(joined[0].selected, "the open place comes first: {:?}", keys(&now));
-        // Without it, new buttons in sight come before those in the margin.
-        let in_sight = |i: &LayoutItem| (0.0..=size.width).contains(&i.at.x) && (0.0..=size.height).contains(&i.at.y);
-        let (now, _) = near.admitted(size, was_there, |_| false, 1);
-        let joined: Vec<&&LayoutItem> = now.iter().filter(|i| !was_there(&i.key)).collect();
-        if near.items.iter().any(|i| !was_there(&i.key) && in_sight(i)) {
-            assert!(in_sight(joined[0]), "{:?} is in the margin", joined[0].key);
-        }
-        // Layout order is kept, and the next frames bring the rest.
-        let order: Vec<usize> = now.iter().map(|n| near.items.iter().position(|i| i.key == n.key).unwrap()).collect();
-        assert!(order.windows(2).all(|w| w[0] < w[1]));
-        let mut shown = keys(&now);
-        let mut frames = 1;
-        loop {
-            let (next, waiting) = near.admitted(size, |k| shown.iter().any(|s| s == k), |_| false, 1);
-            shown = keys(&next);
-            if !waiting {
-                break;
-            }
-            frames += 1;
-            assert!(frames <= new.len(), "one new button a frame");
-        }
-        assert_eq!(shown, keys(&near.items.iter().collect::<Vec<_>>()));
     }
 
     #[test]

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart, GENERATED_DATA } from './support.mjs';
+import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -450,56 +450,4 @@ test('a thrown map glides on after release and slows to a stop; with reduced mot
   assert.ok(thrown.moved > placed.moved * 1.15, `the thrown map went on: ${thrown.moved.toFixed(3)}° against ${placed.moved.toFixed(3)}° when placed`);
   // The glide is bounded: at most the fastest throw's distance (about 920 px) past the 200 px drag.
   assert.ok(thrown.moved < placed.moved * 6.5, `and stopped: ${thrown.moved.toFixed(3)}°`);
-});
-
-test('with 10,000 places, a new zoom level\'s buttons join at most a hundred a frame and end up as a fresh page draws them', async () => {
-  const generated = readFileSync(GENERATED_DATA);
-  const prepare = (context) => context.route('**/data/innocities.geojson', (route) => route.fulfill({ body: generated, contentType: 'application/geo+json' }));
-  const { page, context, errors } = await openApp(browser, { prepare });
-  try {
-    await settle(page);
-    // Count the marker buttons that are new in each animation frame from now on (buttons that
-    // only move within the layer, to keep the tab order, are not new).
-    await page.evaluate(() => {
-      window.addedPerFrame = [];
-      const seen = new WeakSet(document.querySelectorAll('.markers .marker'));
-      const tick = () => {
-        let added = 0;
-        for (const button of document.querySelectorAll('.markers .marker')) {
-          if (!seen.has(button)) { seen.add(button); added += 1; }
-        }
-        window.addedPerFrame.push(added);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    // Until no button has been added for ten frames.
-    await page.waitForFunction(() => window.addedPerFrame.length > 10 && window.addedPerFrame.slice(-10).every((n) => n === 0));
-    const perFrame = await page.evaluate(() => window.addedPerFrame.filter((n) => n > 0));
-    const total = perFrame.reduce((a, b) => a + b, 0);
-    assert.ok(total > 100, `the new level brought ${total} buttons, enough to need more than one frame`);
-    assert.ok(Math.max(...perFrame) <= 100, `buttons added per frame: ${perFrame.join(', ')}`);
-    assert.ok(perFrame.length >= 2, `spread over ${perFrame.length} frames`);
-    // The same place opened fresh (its first drawing is whole) shows the same buttons in sight.
-    const inSight = () => page.$$eval('.markers .marker', (buttons) => {
-      const map = document.querySelector('.map').getBoundingClientRect();
-      return buttons.filter((b) => {
-        const r = b.getBoundingClientRect();
-        const x = r.left + r.width / 2; const y = r.top + r.height / 2;
-        return x >= map.left && x <= map.right && y >= map.top && y <= map.bottom;
-      }).map((b) => b.dataset.key).sort();
-    });
-    const chunked = await inSight();
-    const address = page.url();
-    await page.goto(address, { waitUntil: 'domcontentloaded' });
-    await page.locator('.marker').first().waitFor({ timeout: 20_000 });
-    await settle(page);
-    await page.waitForTimeout(300);
-    assert.deepEqual(chunked, await inSight(), 'the same buttons as a fresh page at the same address');
-    assert.ok(chunked.length > 100, `${chunked.length} buttons in sight`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
 });

@@ -13,9 +13,6 @@ export const SCREENSHOTS = process.env.INNOMAP_SCREENSHOTS ?? 'target/e2e-screen
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The bundled data file, as the app fetches it. */
-/** The generated 10,000-place dataset (bench/generated_dataset.rs), written by `cargo xtask test`. */
-export const GENERATED_DATA = process.env.INNOMAP_GENERATED_DATA ?? path.join(ROOT, 'target', 'e2e-data', 'generated-10000.geojson');
-
 export const bundledData = JSON.parse(readFileSync(path.join(ROOT, 'data', 'innocities.geojson'), 'utf8'));
 
 /**

@@ -126,9 +126,7 @@ fn dispatches_wasm_exports(script: &str) -> bool {
 
 /// Writes the generated dataset: 10,000 places, 1,000 projects, 12 themes, as `cargo xtask
 /// bench-data` generates it (the same function, bench/generated_dataset.rs).
-/// Writes the generated 10,000-place dataset to `file` (also for the browser tests, which check
-/// how the map copes with that many places).
-pub(crate) fn write_generated_dataset(file: &Path) -> Outcome {
+fn write_generated_dataset(file: &Path) -> Outcome {
     let text = generated_dataset::generated_dataset(10_000, 1_000, 12);
     std::fs::write(file, &text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     println!("    wrote {} ({} bytes)", file.display(), text.len());

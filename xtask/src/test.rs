@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::tools::{self, Tools};
-use crate::{basemap, bench_map, dist_dir, purity, release, repo_root, serve, shell, step, Outcome};
+use crate::{basemap, dist_dir, purity, release, repo_root, serve, shell, step, Outcome};
 
 /// Runs every test layer; stops at the first failing one.
 pub fn run_all() -> Outcome {
@@ -41,10 +41,6 @@ pub fn run_all() -> Outcome {
     Ok(())
 }
 
-/// The generated 10,000-place dataset the browser tests use, under target/ (the same default
-/// as in tests/e2e/support.mjs).
-const GENERATED_DATA: &str = "e2e-data/generated-10000.geojson";
-
 /// Serves dist/ on a free loopback port and runs the Node test files in tests/e2e/ against it.
 fn browser_tests(root: &Path, tools: &Tools) -> Outcome {
     let (url, _workers) = serve::start(&dist_dir(), 0)?;
@@ -62,24 +58,13 @@ fn browser_tests(root: &Path, tools: &Tools) -> Outcome {
     }
     let screenshots = root.join("target").join("e2e-screenshots");
     std::fs::create_dir_all(&screenshots).map_err(|e| format!("cannot create {}: {e}", screenshots.display()))?;
-    // Served in place of the bundled data by the tests of many places (tests/e2e/support.mjs).
-    let generated = root.join("target").join(GENERATED_DATA);
-    if let Some(dir) = generated.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    bench_map::write_generated_dataset(&generated)?;
     let mut args = vec!["--test", "--test-concurrency=1", "--test-reporter=spec"];
     args.extend(files.iter().map(String::as_str));
     shell::run(
         root,
         "node",
         &args,
-        &[
-            ("INNOMAP_URL", url),
-            ("INNOMAP_SCREENSHOTS", screenshots.display().to_string()),
-            ("INNOMAP_GENERATED_DATA", generated.display().to_string()),
-            ("PATH", tools.path_env()),
-        ],
+        &[("INNOMAP_URL", url), ("INNOMAP_SCREENSHOTS", screenshots.display().to_string()), ("PATH", tools.path_env())],
     )?;
     println!("    screenshots are in {}", screenshots.display());
     Ok(())
