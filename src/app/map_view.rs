@@ -619,11 +619,12 @@ fn MarkerButton(key: String, item: RwSignal<LayoutItem>) -> impl IntoView {
     // One class string: a fixed `class=(name, bool)` beside it did not reach the element.
     let label_class = move |side: &str| {
         let group = if is_group { " marker__label--group" } else { "" };
-        format!("marker__label marker__label--{side} marker__label--of-{}{group}", kind.code())
+        let selected = if is_selected() { " marker__label--selected" } else { "" };
+        format!("marker__label marker__label--{side} marker__label--of-{}{group}{selected}", kind.code())
     };
     view! {
         {move || label_side.get().map(|side| view! {
-            <span class=label_class(side) aria-hidden="true" style:transform=label_position>
+            <span class=move || label_class(side) aria-hidden="true" style:transform=label_position>
                 <span class="marker__label-text">{label_text}</span>
             </span>
         })}

@@ -152,16 +152,20 @@ pub fn layout_still_fits(now: &Viewport, laid_out: &Viewport) -> bool {
 /// Half the drawn size of a marker, for keeping labels clear: a group is a 28 px disc with two
 /// rings round it, 4 px in all (`.marker--group .marker__shape` in style.css); an InnoCity a 16 px
 /// disc with a 1 px outline; a partner a 16 px square turned into a diamond at 0.9 scale, whose
-/// tips reach 10.2 px along the axes; an organisation a 12 px square.
+/// tips reach 10.2 px along the axes; an organisation a 12 px square. The open place is drawn
+/// bigger, with a 5 px ring (`.marker.is-selected .marker__shape`): the shape scaled by 1.35
+/// (a partner's diamond by 1.25, a group by 1.12) and the ring with it, so its label moves out
+/// beyond the ring instead of starting under it.
 fn marker_radius(item: &LayoutItem) -> f64 {
-    if item.count > 1 {
-        18.0
-    } else {
-        match item.kind {
-            MarkerKind::InnoCity => 9.0,
-            MarkerKind::Partner => 10.0,
-            MarkerKind::Organisation => 6.0,
-        }
+    match (item.count > 1, item.selected, item.kind) {
+        (true, false, _) => 18.0,
+        (true, true, _) => 21.5,
+        (false, false, MarkerKind::InnoCity) => 9.0,
+        (false, false, MarkerKind::Partner) => 10.0,
+        (false, false, MarkerKind::Organisation) => 6.0,
+        (false, true, MarkerKind::InnoCity) => 17.6,
+        (false, true, MarkerKind::Partner) => 22.0,
+        (false, true, MarkerKind::Organisation) => 14.9,
     }
 }
 

@@ -231,12 +231,34 @@ test('clicking a marker opens the panel with its name, and the map slides the pl
     assert.ok(Math.hypot(still.x - inSight.x, still.y - inSight.y) < 1, 'the map stays');
     await page.getByRole('button', { name: 'Close' }).click();
     await panel.waitFor({ state: 'detached' });
-    // Rovaniemi's panel, with its region.
-    await marker(page, 'rovaniemi').click();
+    // Rovaniemi's panel, with its region (after "show everything", which keeps clear of the header).
+    await (await reveal(page, 'rovaniemi', 'Rovaniemi')).click();
     await panel.locator('h2', { hasText: 'Rovaniemi' }).waitFor();
     assert.match(await panel.textContent(), /Lappi|Lapland/, 'the region is shown');
     await settle(page);
     await screenshot(page, 'panel-open');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the map cannot be scrolled: revealing a marker leaves the map, its scale bar and its controls in place', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    await settle(page);
+    // What a browser does when Tab, a screen reader or a script brings a marker half outside
+    // the map into view: scroll the nearest scroll container. The map must not be one.
+    const result = await page.evaluate(() => {
+      const map = document.querySelector('.map');
+      const at = (selector) => { const b = document.querySelector(selector).getBoundingClientRect(); return [b.left, b.top]; };
+      const before = [at('.basemap-controls'), at('.scale-bar'), at('.markers .marker')];
+      document.querySelector('.markers .marker').scrollIntoView({ block: 'start', inline: 'start' });
+      map.scrollTo(300, 200);
+      return { scroll: [map.scrollLeft, map.scrollTop], before, after: [at('.basemap-controls'), at('.scale-bar'), at('.markers .marker')] };
+    });
+    assert.deepEqual(result.scroll, [0, 0], 'the map element never scrolls');
+    assert.deepEqual(result.after, result.before, 'the tiles button, the scale bar and the markers stay where they were');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
