@@ -44,6 +44,19 @@ fn land_rings(detail: Detail) -> Vec<Vec<(f64, f64)>> {
     rings
 }
 
+/// The west, south, east and north edges of the land at `detail`, in degrees.
+fn land_extent(detail: Detail) -> (f64, f64, f64, f64) {
+    let rings = land_rings(detail);
+    let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(lon, lat) in rings.iter().flatten() {
+        west = west.min(lon);
+        east = east.max(lon);
+        south = south.min(lat);
+        north = north.max(lat);
+    }
+    (west, south, east, north)
+}
+
 /// Even-odd point in polygon over all rings, as the map fills them.
 fn is_land(rings: &[Vec<(f64, f64)>], lon: f64, lat: f64) -> bool {
     let mut inside = false;
@@ -111,14 +124,7 @@ fn finer_levels_have_more_detail_where_it_shows() {
 #[test]
 fn every_level_reaches_every_edge_of_the_pan_area_and_parses_cleanly() {
     for detail in Detail::ALL {
-        let rings = land_rings(detail);
-        let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for &(lon, lat) in rings.iter().flatten() {
-            west = west.min(lon);
-            east = east.max(lon);
-            south = south.min(lat);
-            north = north.max(lat);
-        }
+        let (west, south, east, north) = land_extent(detail);
         assert!(west <= MAP_AREA.south_west.lon && east >= MAP_AREA.north_east.lon, "{detail:?}: {west}..{east}");
         assert!(south <= MAP_AREA.south_west.lat && north >= MAP_AREA.north_east.lat, "{detail:?}: {south}..{north}");
     }
@@ -140,14 +146,7 @@ fn every_level_reaches_every_edge_of_the_pan_area_and_parses_cleanly() {
 /// north edge is the Arctic Ocean, which the page's sea colour already shows.)
 #[test]
 fn the_zoomed_out_land_fills_the_area_the_view_is_kept_in() {
-    let rings = land_rings(Detail::Coarse);
-    let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(lon, lat) in rings.iter().flatten() {
-        west = west.min(lon);
-        east = east.max(lon);
-        south = south.min(lat);
-        north = north.max(lat);
-    }
+    let (west, south, east, north) = land_extent(Detail::Coarse);
     let area = BASEMAP_AREA;
     let near = |a: f64, b: f64| (a - b).abs() < 0.05;
     assert!(near(west, area.south_west.lon) && near(east, area.north_east.lon), "land {west}..{east}");

@@ -159,7 +159,9 @@ pub fn MapView(
     let camera = Camera::new(viewport);
     // Fitted views keep clear of the panel and the header floating over the map.
     let overlays = move || map_ref.get_untracked().map(|el| boxes_over(&el, OVERLAYS)).unwrap_or_default();
-    let free_padding = move |view: &Viewport| Padding::clear_of(&overlays(), view.size(), FIT_PADDING_PX);
+    let padding_clear_of =
+        move |covers: &[ScreenRect], view: &Viewport| Padding::clear_of(covers, view.size(), FIT_PADDING_PX);
+    let free_padding = move |view: &Viewport| padding_clear_of(&overlays(), view);
     let drag = StoredValue::new(DragTracker::default());
     let pinch = StoredValue::new(PinchTracker::default());
     let dragging = RwSignal::new(false);
@@ -299,8 +301,7 @@ pub fn MapView(
                 return;
             };
             let covers = overlays();
-            let padding = Padding::clear_of(&covers, view.size(), FIT_PADDING_PX);
-            if let Some(target) = view.bringing_into_view(drawn, &covers, padding) {
+            if let Some(target) = view.bringing_into_view(drawn, &covers, padding_clear_of(&covers, &view)) {
                 fly_to(camera, flight, target);
             }
         });

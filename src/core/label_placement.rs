@@ -41,11 +41,6 @@ impl<'a> FreeArea<'a> {
         Self { size, covered }
     }
 
-    /// The whole of a map of `size` (nothing floats over a picture of the map).
-    pub fn whole(size: ScreenSize) -> FreeArea<'static> {
-        FreeArea { size, covered: &[] }
-    }
-
     /// Whether `rect` lies wholly on the map, clear of everything floating over it.
     pub fn holds(&self, rect: &ScreenRect) -> bool {
         rect.within(self.size) && !self.is_covered(rect)
@@ -233,13 +228,13 @@ mod tests {
 
     #[test]
     fn a_lone_label_goes_to_the_right() {
-        let placed = place_labels(&[candidate(100.0, 100.0, "Kokkola")], FreeArea::whole(SCREEN));
+        let placed = place_labels(&[candidate(100.0, 100.0, "Kokkola")], FreeArea::new(SCREEN, &[]));
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::Right));
     }
 
     #[test]
     fn near_the_right_edge_a_label_moves_left() {
-        let placed = place_labels(&[candidate(790.0, 100.0, "Kokkola")], FreeArea::whole(SCREEN));
+        let placed = place_labels(&[candidate(790.0, 100.0, "Kokkola")], FreeArea::new(SCREEN, &[]));
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::Left));
     }
 
@@ -264,7 +259,7 @@ mod tests {
     fn the_more_important_label_keeps_its_side_and_the_next_one_moves() {
         let placed = place_labels(
             &[candidate(100.0, 100.0, "Helsinki"), candidate(100.0, 112.0, "Espoo")],
-            FreeArea::whole(SCREEN),
+            FreeArea::new(SCREEN, &[]),
         );
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::Right));
         assert_eq!(placed[1].map(|p| p.side), Some(LabelSide::Left));
@@ -276,7 +271,7 @@ mod tests {
         let hemmed = [(100.0, 100.0), (60.0, 300.0), (140.0, 300.0), (100.0, 270.0), (100.0, 330.0)];
         let mut candidates: Vec<LabelCandidate> = hemmed.iter().map(|&(x, y)| candidate(x, y, "Oulu")).collect();
         candidates.push(candidate(100.0, 300.0, "Jyväskylä"));
-        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
+        let placed = place_labels(&candidates, FreeArea::new(SCREEN, &[]));
         assert_eq!(placed[5], None);
     }
 
@@ -290,7 +285,7 @@ mod tests {
                 candidate(x, y, &"Name".repeat(1 + i % 3))
             })
             .collect();
-        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
+        let placed = place_labels(&candidates, FreeArea::new(SCREEN, &[]));
         let rects: Vec<ScreenRect> = placed.iter().flatten().map(|p| p.rect).collect();
         assert!(rects.len() > 20, "some labels fit: {}", rects.len());
         for (i, a) in rects.iter().enumerate() {
@@ -318,7 +313,7 @@ mod tests {
             let straight = label_box(&hemmed, side);
             assert!(candidates[1..].iter().any(|c| ScreenRect::around(c.anchor, c.marker_radius).overlaps(&straight)));
         }
-        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
+        let placed = place_labels(&candidates, FreeArea::new(SCREEN, &[]));
         assert_eq!(placed[0].map(|p| p.side), Some(LabelSide::AboveRight));
     }
 
@@ -334,7 +329,7 @@ mod tests {
         let near = candidates[5];
         assert!(!ScreenRect::around(near.anchor, near.marker_radius).overlaps(&corner));
         assert!(corner.comes_within(near.anchor, near.marker_radius + CORNER_CLEARANCE_PX));
-        assert_eq!(place_labels(&candidates, FreeArea::whole(SCREEN))[0], None);
+        assert_eq!(place_labels(&candidates, FreeArea::new(SCREEN, &[]))[0], None);
     }
 
     #[test]
@@ -348,7 +343,7 @@ mod tests {
                 c
             })
             .collect();
-        let placed = place_labels(&candidates, FreeArea::whole(SCREEN));
+        let placed = place_labels(&candidates, FreeArea::new(SCREEN, &[]));
         assert!(placed.iter().flatten().count() > 20);
         assert!(placed.iter().flatten().any(|p| p.side.is_corner()), "some labels sit at corners");
         for (own, p) in placed.iter().enumerate() {
