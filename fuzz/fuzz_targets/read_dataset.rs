@@ -1,26 +1,38 @@
-//! Any bytes given to the data reader must give a typed answer, never a panic: the whole-file
-//! checks, every record reader, the reference pass, the problem messages, the markers and the
-//! panel summaries. The basemap reader shares the whole-file checks and is run too.
+//! Any bytes given to the data reader must give a typed answer, never a panic: the decoding (bytes
+//! that are not UTF-8 are reported, not refused), the whole-file checks, every record reader, the
+//! reference pass, the problem messages, and for every marker in every language its accessible
+//! name and its detail panel. The basemap reader shares the whole-file checks and is run too.
 #![no_main]
 
-use innomap::core::basemap::parse_basemap;
-use innomap::core::i18n::Language;
-use innomap::core::reader::read_dataset;
-use innomap::core::summary::summarise;
+use std::hint::black_box;
+
+use innomap_core::data::envelope::decode_text;
+use innomap_core::explore::detail::describe;
+use innomap_core::layers::basemap::parse_basemap;
+use innomap_core::map_data::MapData;
+use innomap_core::language::Language;
+use innomap_core::text::ui_text::UiText;
 use libfuzzer_sys::fuzz_target;
 
+/// A basemap with nothing in it, so every run exercises the data file alone.
+const EMPTY_BASEMAP: &[u8] = br#"{"type":"FeatureCollection","features":[]}"#;
+
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(outcome) = read_dataset(text) {
-        for problem in &outcome.problems {
-            std::hint::black_box(problem.to_string());
+    if let Ok(map_data) = MapData::from_bytes(data, EMPTY_BASEMAP) {
+        for problem in &map_data.problems {
+            black_box(problem.to_string());
         }
-        for marker in outcome.dataset.markers() {
+        for marker in &map_data.all.markers {
             for language in Language::ALL {
-                std::hint::black_box(marker.label(language));
-                std::hint::black_box(summarise(&outcome.dataset, &marker.id, language));
+                black_box(UiText(language).marker_name(marker));
+                black_box(describe(map_data.sources(), &marker.id, language));
             }
         }
     }
-    std::hint::black_box(parse_basemap(text).map(|b| b.land.len()));
+    let (text, _) = decode_text(data);
+    if let Ok(basemap) = parse_basemap(&text) {
+        for problem in &basemap.problems {
+            black_box(problem.to_string());
+        }
+    }
 });

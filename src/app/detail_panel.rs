@@ -1,40 +1,39 @@
 //! The side panel (a bottom sheet on phones) for the open record: a place, an organisation, a
-//! project or a theme. Its content comes ready-made from `core::detail`; this component lays it
+//! project or a theme. Its content comes ready-made from `core::explore::detail`; this component lays it
 //! out. Names of other records are links that open their panels (and have real addresses).
 //!
 //! The panel takes focus when it opens, so its details are read out next, and gives focus back
 //! to what opened it when it closes (Escape or the close button), so keyboard users never get
 //! lost.
 
-use std::sync::Arc;
-
 use leptos::ev;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
-use super::navigation::Navigator;
-use crate::core::dataset::MapData;
-use crate::core::detail::{describe, Detail, Entry, SourceLine};
-use crate::core::i18n::{Language, UiText};
-use crate::core::model::{RecordType, SafeUrl};
-use crate::platform::{focus_selector, on_next_frame, FocusReturn};
+use innomap_core::data::model::{RecordId, RecordType, SafeUrl};
+use innomap_core::explore::detail::{describe, Detail, Entry, SourceLine};
+use innomap_core::text::ui_text::UiText;
+
+use super::state::use_app_state;
+use crate::platform::{attribute_is, focus_selector, on_next_frame, FocusReturn};
 
 const TITLE_ID: &str = "detail-panel-title";
 
 /// Details of the open record, or nothing when none is open.
 #[component]
-pub fn DetailPanel(data: Arc<MapData>, navigator: Navigator, language: Signal<Language>) -> impl IntoView {
-    let selected = navigator.selected;
+pub fn DetailPanel() -> impl IntoView {
+    let state = use_app_state();
+    let (data, selected, language) = (state.data(), state.selected, state.language);
     let opener = StoredValue::new_local(FocusReturn::default());
     let close = move || {
         let Some(id) = selected.get_untracked() else { return };
         selected.set(None);
         on_next_frame(move || {
             if !opener.with_value(FocusReturn::restore) {
-                // Record ids are restricted to a-z, 0-9 and '-', so they are safe inside a
-                // selector: the marker on the map, or the line of the list when it is shown.
+                // The marker on the map, or the line of the list when it is shown.
+                let place = attribute_is("data-place-id", id.as_str());
                 focus_selector(&format!(
-                    ".map-area:not([hidden]) [data-place-id=\"{id}\"], .list-view [data-place-id=\"{id}\"], .map-area:not([hidden]) .map"
+                    ".map-area:not([hidden]) {place}, .list-view {place}, .map-area:not([hidden]) .map"
                 ));
             }
         });
@@ -62,18 +61,13 @@ pub fn DetailPanel(data: Arc<MapData>, navigator: Navigator, language: Signal<La
     move || {
         let id = selected.get()?;
         let lang = language.get();
-        let detail = describe(&data, &id, lang)?;
-        Some(view! { <DetailView detail=detail navigator=navigator text=UiText(lang) on_close=close /> })
+        let detail = describe(data.sources(), &id, lang)?;
+        Some(view! { <DetailView detail=detail text=UiText(lang) on_close=close /> })
     }
 }
 
 #[component]
-fn DetailView(
-    detail: Detail,
-    navigator: Navigator,
-    text: UiText,
-    on_close: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn DetailView(detail: Detail, text: UiText, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let Detail {
         record,
         kind,
@@ -94,12 +88,11 @@ fn DetailView(
         // A project listed in another record's panel can have its links drawn from here.
         let project = entry.target.as_ref().filter(|t| t.record == RecordType::Project).map(|t| t.id.clone());
         let project_id = project.as_ref().map(|id| id.as_str().to_owned());
-        let toggle = project
-            .filter(|_| !in_project_panel)
-            .map(|id| view! { <ProjectLinksToggle project=id navigator=navigator text=text /> });
+        let toggle =
+            project.filter(|_| !in_project_panel).map(|id| view! { <ProjectLinksToggle project=id text=text /> });
         view! {
             <li data-project-id=project_id>
-                <EntryName entry=entry.clone() navigator=navigator />
+                <EntryName entry=entry.clone() />
                 {entry.note.map(|n| view! { <span class="panel__muted">" · "{n}</span> })}
                 {toggle}
             </li>
@@ -131,7 +124,7 @@ fn DetailView(
                             <dd>
                                 {fact.values.into_iter().enumerate().map(|(i, value)| view! {
                                     {(i > 0).then_some(", ")}
-                                    <EntryName entry=value navigator=navigator />
+                                    <EntryName entry=value />
                                 }).collect_view()}
                             </dd>
                         </div>
@@ -178,20 +171,21 @@ fn source_items(lines: Vec<SourceLine>, text: UiText) -> impl IntoView {
 /// a click with a modifier key (or the middle button) is left to the browser, so the address
 /// opens in a new tab or window as with any link.
 #[component]
-fn EntryName(entry: Entry, navigator: Navigator) -> impl IntoView {
+fn EntryName(entry: Entry) -> impl IntoView {
+    let state = use_app_state();
     match entry.target {
         Some(target) => {
             let record = target.record.code();
             let href = {
                 let target = target.clone();
-                move || navigator.href(&target)
+                move || state.href(&target)
             };
             let on_click = move |ev: MouseEvent| {
                 if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
                     return;
                 }
                 ev.prevent_default();
-                navigator.open(&target);
+                state.open(&target);
             };
             view! { <a class="panel__link" href=href data-opens=record on:click=on_click>{entry.text}</a> }.into_any()
         }
@@ -201,8 +195,8 @@ fn EntryName(entry: Entry, navigator: Navigator) -> impl IntoView {
 
 /// The button that draws (or hides) a project's links on the map.
 #[component]
-fn ProjectLinksToggle(project: crate::core::model::RecordId, navigator: Navigator, text: UiText) -> impl IntoView {
-    let shown_project = navigator.shown_project;
+fn ProjectLinksToggle(project: RecordId, text: UiText) -> impl IntoView {
+    let shown_project = use_app_state().shown_project;
     let shown = {
         let project = project.clone();
         move || shown_project.with(|s| s.as_ref() == Some(&project))

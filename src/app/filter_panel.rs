@@ -1,18 +1,18 @@
 //! The filters: themes, kinds of place, countries and a range of years, as checkboxes and two
-//! year menus in a disclosure, with a live region that says what they let through. What each
-//! filter means is `core::filter`'s; this component only edits the [`Filters`] value.
+//! year menus in a disclosure, with a live region that says what they let through, and the
+//! downloads of what is shown. What each filter means is `core::explore::filter`'s; these
+//! components only edit the [`Filters`] value.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::dataset::MapData;
-use crate::core::export::{to_csv, to_geojson};
-use crate::core::filter::{Filtered, Filters, TIMELINE};
-use crate::core::i18n::{Language, UiText};
-use crate::core::map_labels::country_name;
-use crate::core::model::MarkerKind;
+use innomap_core::data::model::MarkerKind;
+use innomap_core::explore::export::{to_csv, to_geojson};
+use innomap_core::explore::filter::{Filters, TIMELINE};
+use innomap_core::text::place_names::country_name;
+
+use super::state::use_app_state;
 use crate::platform::download;
 
 /// Flips `value` in or out of `set`.
@@ -25,21 +25,56 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
 /// The filter disclosure and the count of what is shown.
 #[component]
 pub fn FilterPanel(
-    data: Arc<MapData>,
-    filters: RwSignal<Filters>,
-    filtered: Memo<Filtered>,
-    language: Signal<Language>,
     /// More download buttons, shown with the panel's own (the map image).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let text = move || UiText(language.get());
-    let themes = data.dataset.themes.iter().map(|t| (t.id.clone(), t.name.clone(), t.colour.css())).collect::<Vec<_>>();
-    let countries: BTreeSet<String> = data.dataset.places.iter().map(|p| p.country.to_ascii_uppercase()).collect();
+    let state = use_app_state();
+    let (filters, filtered) = (state.filters, state.filtered);
+    let text = move || state.text();
+    view! {
+        <details class="filters">
+            <summary>{move || text().filters(filters.with(Filters::count))}</summary>
+            <div class="filters__body">
+                <fieldset>
+                    <legend>{move || text().filter_themes()}</legend>
+                    <ThemeChoices />
+                </fieldset>
+                <fieldset>
+                    <legend>{move || text().filter_kinds()}</legend>
+                    <KindChoices />
+                </fieldset>
+                <fieldset>
+                    <legend>{move || text().filter_countries()}</legend>
+                    <CountryChoices />
+                </fieldset>
+                <YearChoices />
+                <button type="button" class="filters__clear" disabled=move || filters.with(Filters::is_empty) on:click=move |_| filters.set(Filters::default())>
+                    {move || text().clear_filters()}
+                </button>
+                <div class="filters__exports">
+                    <DataDownloads />
+                    {children.map(|more| more())}
+                </div>
+            </div>
+        </details>
+        <p class="filters__result" role="status">
+            {move || filtered.with(|f| text().shown_counts(f.place_count, f.organisation_count, f.project_count))}
+        </p>
+    }
+}
 
-    let theme_boxes = themes
-        .into_iter()
-        .map(|(id, name, colour)| {
+/// A checkbox per theme, with its colour.
+#[component]
+fn ThemeChoices() -> impl IntoView {
+    let state = use_app_state();
+    let (filters, language) = (state.filters, state.language);
+    let data = state.data();
+    data.dataset
+        .themes
+        .iter()
+        .map(|theme| {
+            let (id, name, colour) = (theme.id.clone(), theme.name.clone(), theme.colour.css());
             let checked = {
                 let id = id.clone();
                 move || filters.with(|f| f.themes.contains(&id))
@@ -52,8 +87,15 @@ pub fn FilterPanel(
                 </label>
             }
         })
-        .collect_view();
-    let kind_boxes = MarkerKind::ALL
+        .collect_view()
+}
+
+/// A checkbox per kind of marker, with its shape.
+#[component]
+fn KindChoices() -> impl IntoView {
+    let state = use_app_state();
+    let filters = state.filters;
+    MarkerKind::ALL
         .into_iter()
         .map(|kind| {
             view! {
@@ -64,12 +106,22 @@ pub fn FilterPanel(
                         on:change=move |_| filters.update(|f| toggle(&mut f.kinds, kind))
                     />
                     <span class=format!("legend__symbol marker--{}", kind.code()) aria-hidden="true"><span class="marker__shape"></span></span>
-                    {move || kind.label(language.get())}
+                    {move || state.text().marker_kind(kind)}
                 </label>
             }
         })
-        .collect_view();
-    let country_boxes = countries
+        .collect_view()
+}
+
+/// A checkbox per country the places are in, named in the visitor's language.
+#[component]
+fn CountryChoices() -> impl IntoView {
+    let state = use_app_state();
+    let (filters, language) = (state.filters, state.language);
+    state
+        .data()
+        .dataset
+        .countries()
         .into_iter()
         .map(|code| {
             let checked = {
@@ -87,10 +139,15 @@ pub fn FilterPanel(
                 </label>
             }
         })
-        .collect_view();
+        .collect_view()
+}
 
-    // The year menus: "any year" in either clears the range; choosing one end fills the other
-    // with the timeline's end, and an end chosen past the other moves the other along.
+/// The first and last year of the timeline to show, each a menu with "any year".
+#[component]
+fn YearChoices() -> impl IntoView {
+    let state = use_app_state();
+    let filters = state.filters;
+    let text = move || state.text();
     let (first, last) = TIMELINE;
     let year_value =
         move |pick: fn((u16, u16)) -> u16| filters.with(|f| f.years.map(|y| pick(y).to_string()).unwrap_or_default());
@@ -106,7 +163,6 @@ pub fn FilterPanel(
             });
         });
     };
-    // Each option says whether it is chosen (a menu's value set before its options exist is lost).
     let year_options = move |pick: fn((u16, u16)) -> u16| {
         let any = view! { <option value="" prop:selected=move || year_value(pick).is_empty()>{move || text().any_year()}</option> };
         let years = (first..=last)
@@ -114,76 +170,50 @@ pub fn FilterPanel(
             .collect_view();
         view! { {any} {years} }
     };
-
-    // Exports what the filters let through (see core::export).
-    let export_data = StoredValue::new(data.clone());
-    let export = move |geojson: bool| {
-        export_data.with_value(|data| {
-            filtered.with_untracked(|f| {
-                if geojson {
-                    download(
-                        "innomap-places.geojson",
-                        "application/geo+json",
-                        &to_geojson(&data.dataset, &data.all.markers, f),
-                    );
-                } else {
-                    download(
-                        "innomap-places.csv",
-                        "text/csv;charset=utf-8",
-                        &to_csv(&data.dataset, &data.all.markers, f),
-                    );
-                }
-            })
-        })
-    };
-
     view! {
-        <details class="filters">
-            <summary>{move || text().filters(filters.with(Filters::count))}</summary>
-            <div class="filters__body">
-                <fieldset>
-                    <legend>{move || text().filter_themes()}</legend>
-                    {theme_boxes}
-                </fieldset>
-                <fieldset>
-                    <legend>{move || text().filter_kinds()}</legend>
-                    {kind_boxes}
-                </fieldset>
-                <fieldset>
-                    <legend>{move || text().filter_countries()}</legend>
-                    {country_boxes}
-                </fieldset>
-                <fieldset class="filters__years">
-                    <legend>{move || text().filter_years()}</legend>
-                    <label>
-                        {move || text().year_bounds().0}
-                        <select class="filters__year-from" on:change=move |ev| set_year(event_target_value(&ev), true)>
-                            {year_options(|y| y.0)}
-                        </select>
-                    </label>
-                    <label>
-                        {move || text().year_bounds().1}
-                        <select class="filters__year-to" on:change=move |ev| set_year(event_target_value(&ev), false)>
-                            {year_options(|y| y.1)}
-                        </select>
-                    </label>
-                </fieldset>
-                <button type="button" class="filters__clear" disabled=move || filters.with(Filters::is_empty) on:click=move |_| filters.set(Filters::default())>
-                    {move || text().clear_filters()}
-                </button>
-                <div class="filters__exports">
-                    <button type="button" class="filters__export filters__export--geojson" on:click=move |_| export(true)>
-                        {move || text().export_buttons().0}
-                    </button>
-                    <button type="button" class="filters__export filters__export--csv" on:click=move |_| export(false)>
-                        {move || text().export_buttons().1}
-                    </button>
-                    {children.map(|more| more())}
-                </div>
-            </div>
-        </details>
-        <p class="filters__result" role="status">
-            {move || filtered.with(|f| text().shown_counts(f.place_count, f.organisation_count, f.project_count))}
-        </p>
+        <fieldset class="filters__years">
+            <legend>{move || text().filter_years()}</legend>
+            <label>
+                {move || text().year_bounds().0}
+                <select class="filters__year-from" on:change=move |ev| set_year(event_target_value(&ev), true)>
+                    {year_options(|y| y.0)}
+                </select>
+            </label>
+            <label>
+                {move || text().year_bounds().1}
+                <select class="filters__year-to" on:change=move |ev| set_year(event_target_value(&ev), false)>
+                    {year_options(|y| y.1)}
+                </select>
+            </label>
+        </fieldset>
+    }
+}
+
+/// The shown places as GeoJSON and as CSV, made in the browser (`core::explore::export`).
+#[component]
+fn DataDownloads() -> impl IntoView {
+    let state = use_app_state();
+    let text = move || state.text();
+    let export = move |geojson: bool| {
+        let data = state.data();
+        state.filtered.with_untracked(|f| {
+            if geojson {
+                download(
+                    "innomap-places.geojson",
+                    "application/geo+json",
+                    &to_geojson(&data.dataset, &data.all.markers, f),
+                );
+            } else {
+                download("innomap-places.csv", "text/csv;charset=utf-8", &to_csv(&data.dataset, &data.all.markers, f));
+            }
+        });
+    };
+    view! {
+        <button type="button" class="filters__export filters__export--geojson" on:click=move |_| export(true)>
+            {move || text().export_buttons().0}
+        </button>
+        <button type="button" class="filters__export filters__export--csv" on:click=move |_| export(false)>
+            {move || text().export_buttons().1}
+        </button>
     }
 }

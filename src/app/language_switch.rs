@@ -3,11 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Language, UiText};
+use innomap_core::language::Language;
+use innomap_core::text::ui_text::UiText;
+
+use super::state::use_app_state;
 
 /// Buttons for English, Finnish and Swedish.
 #[component]
-pub fn LanguageSwitch(language: RwSignal<Language>) -> impl IntoView {
+pub fn LanguageSwitch() -> impl IntoView {
+    let language = use_app_state().language;
     let buttons = Language::ALL
         .into_iter()
         .map(|choice| {

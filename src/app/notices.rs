@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::error::LoadError;
-use crate::core::i18n::UiText;
+use innomap_core::data::error::LoadError;
+use innomap_core::text::ui_text::UiText;
 
 /// Shown while the data loads; announced politely to screen readers.
 #[component]

@@ -1,15 +1,13 @@
 //! The search field: a combobox (WAI-ARIA 1.2 pattern) whose suggestions come from
-//! `core::search`. Arrow keys move through the suggestions, Enter takes one, Escape closes the
+//! `core::explore::search`. Arrow keys move through the suggestions, Enter takes one, Escape closes the
 //! list (and a second Escape clears the field); the number of matches is announced.
-
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
-use crate::core::dataset::MapData;
-use crate::core::i18n::{Language, UiText};
-use crate::core::search::Suggestion;
+use innomap_core::explore::search::Suggestion;
+
+use super::state::use_app_state;
 
 const INPUT_ID: &str = "search-input";
 const LIST_ID: &str = "search-suggestions";
@@ -20,16 +18,14 @@ fn option_id(index: usize) -> String {
 
 /// The search field with its suggestions; `on_choose` gets the suggestion taken.
 #[component]
-pub fn SearchBox(
-    data: Arc<MapData>,
-    language: Signal<Language>,
-    on_choose: impl Fn(Suggestion) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub fn SearchBox(on_choose: impl Fn(Suggestion) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_app_state();
+    let (data, language) = (state.data(), state.language);
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let suggestions = Memo::new(move |_| query.with(|q| data.search.search(q, language.get())));
-    let text = move || UiText(language.get());
+    let text = move || state.text();
     let expanded = move || open.get() && suggestions.with(|s| !s.is_empty());
 
     let choose = move |index: usize| {

@@ -1,11 +1,11 @@
 //! "Copy link": puts the page address, which holds the whole shareable state (see
-//! `core::url_state`), on the clipboard and says so; where the browser refuses, the link is
+//! `core::explore::url_state`), on the clipboard and says so; where the browser refuses, the link is
 //! shown selected, to copy by hand.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::i18n::{Language, UiText};
+use super::state::use_app_state;
 use crate::platform::{copy_text, page_address};
 
 /// What the last press of the button did.
@@ -18,8 +18,9 @@ enum Shared {
 
 /// The share button and its message.
 #[component]
-pub fn ShareButton(language: Signal<Language>) -> impl IntoView {
-    let text = move || UiText(language.get());
+pub fn ShareButton() -> impl IntoView {
+    let state = use_app_state();
+    let text = move || state.text();
     let shared = RwSignal::new(Shared::Nothing);
     let share = move |_| {
         let address = page_address();

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Language, UiText};
+use super::state::use_app_state;
 use crate::platform::{apply_theme, prefers_dark, stored_theme};
 
 /// Applies the colour scheme chosen on an earlier visit, before anything is drawn.
@@ -16,7 +16,8 @@ pub fn restore_theme() {
 
 /// A toggle button, pressed when the page is dark.
 #[component]
-pub fn ThemeSwitch(language: Signal<Language>) -> impl IntoView {
+pub fn ThemeSwitch() -> impl IntoView {
+    let state = use_app_state();
     let dark = RwSignal::new(stored_theme().map_or_else(prefers_dark, |t| t == "dark"));
     let toggle = move |_| {
         dark.update(|d| *d = !*d);
@@ -31,7 +32,7 @@ pub fn ThemeSwitch(language: Signal<Language>) -> impl IntoView {
         >
             <span aria-hidden="true">"◐"</span>
             // Hidden on phones, where the symbol alone fits; still the button's name.
-            <span class="theme-switch__label">{move || UiText(language.get()).dark_mode()}</span>
+            <span class="theme-switch__label">{move || state.text().dark_mode()}</span>
         </button>
     }
 }

@@ -7,16 +7,18 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver, WheelEvent};
+use web_sys::{AddEventListenerOptions, Element, EventTarget, HtmlElement, ResizeObserver};
 
-use crate::core::error::LoadError;
-use crate::core::geometry::{ScreenPoint, ScreenRect, ScreenSize};
+use innomap_core::data::error::LoadError;
+use innomap_core::geo::geometry::{ScreenPoint, ScreenRect, ScreenSize};
 
-/// Fetches a text file relative to the page. Errors are turned into words a visitor can act on.
+/// Fetches a file relative to the page, as bytes: the core decodes them (and reports bytes that
+/// are not UTF-8 as a data problem, see `core::data::envelope::decode_text`). Errors are turned
+/// into words a visitor can act on.
 ///
 /// The request is sent when this is called, not when the future is first polled: the app asks
 /// for its data before it builds its first view, so the answer is on its way while it does.
-pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, LoadError>> {
+pub fn fetch_bytes(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, LoadError>> {
     let url = url.to_owned();
     let sent = Request::get(&url).build().map_err(|e| e.to_string()).and_then(|request| {
         let window = web_sys::window().ok_or_else(|| "no browser window".to_owned())?;
@@ -33,11 +35,10 @@ pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String,
                 status_text: response.status_text(),
             });
         }
-        // Read as bytes and decoded here: a JS string passed into WebAssembly is copied into a buffer
-        // sized for the worst case of UTF-8 (three bytes per character), which for a file of
-        // megabytes reserved memory that is never given back.
-        let bytes = response.binary().await.map_err(|e| network(e.to_string()))?;
-        Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        // Read as bytes: a JS string passed into WebAssembly is copied into a buffer sized for
+        // the worst case of UTF-8 (three bytes per character), which for a file of megabytes
+        // reserved memory that is never given back.
+        response.binary().await.map_err(|e| network(e.to_string()))
     }
 }
 
@@ -183,21 +184,45 @@ impl Drop for Subscription {
     }
 }
 
-/// Calls `on_wheel` for wheel events on `element` with a non-passive listener, so the handler can
-/// stop the page (or a host page around an iframe) from scrolling or zooming instead of the map.
-pub fn listen_wheel(element: &Element, on_wheel: impl Fn(WheelEvent) + 'static) -> Subscription {
-    let closure = Closure::<dyn Fn(WheelEvent)>::new(on_wheel);
+/// Calls `handler` with every `event` (a DOM event name such as `"pointerdown"`) of type `E` on
+/// `target`, until the returned subscription is dropped. `passive: false` lets the handler
+/// prevent the browser's default (a wheel that would scroll the page, or a host page around an
+/// iframe, instead of zooming the map).
+pub fn listen<E: JsCast + 'static>(
+    target: &EventTarget,
+    event: &'static str,
+    passive: bool,
+    handler: impl Fn(E) + 'static,
+) -> Subscription {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Ok(typed) = event.dyn_into::<E>() {
+            handler(typed);
+        }
+    });
     let options = AddEventListenerOptions::new();
-    options.set_passive(false);
-    let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
-        "wheel",
+    options.set_passive(passive);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        event,
         closure.as_ref().unchecked_ref(),
         &options,
     );
-    let target = element.clone();
+    let target = target.clone();
     Subscription(SendWrapper::new(Some(Box::new(move || {
-        let _ = target.remove_event_listener_with_callback("wheel", closure.as_ref().unchecked_ref());
+        let _ = target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     }))))
+}
+
+/// An attribute selector, `[name="value"]`, that matches `value` exactly whatever characters it
+/// holds: the value is escaped with `CSS.escape`, so a selector built from data (a record id)
+/// can never become another selector.
+pub fn attribute_is(name: &str, value: &str) -> String {
+    format!("[{name}=\"{}\"]", web_sys::css::escape(value))
+}
+
+/// Lets the element capture the pointer, so a drag goes on when the pointer leaves it.
+pub fn capture_pointer(element: &Element, pointer_id: i32) {
+    // Refused for a pointer that is no longer down: the gesture has ended anyway.
+    let _ = element.set_pointer_capture(pointer_id);
 }
 
 /// Calls `on_resize` with the element's new size whenever it changes (window resize, phone

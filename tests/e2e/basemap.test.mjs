@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { BASE_URL, launchBrowser, openApp, settle, screenshot, axeViolations, resolvedColour } from './support.mjs';
+import { BASE_URL, launchBrowser, openApp, settle, screenshot, axeViolations, resolvedColour, restingZoom } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -153,6 +153,65 @@ test('map images are off by default; turned on they name OpenStreetMap, and fail
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.locator('.tile').count(), 0);
     assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A 1x1 grey PNG, as a tile server would answer. */
+const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoaAAAAIIAgd8pDNoAAAAASUVORK5CYII=', 'base64');
+
+test('a page chooses its own tile server by address, and only the site\'s policy decides whether it is asked', async () => {
+  const template = 'https://tiles.example-city.test/base/{z}/{x}/{y}.png';
+  const query = `?tiles=${encodeURIComponent(template)}&tiles-credit=${encodeURIComponent('© Example City')}`;
+  const served = (counter) => (c) => c.route('https://tiles.example-city.test/**', (route) => {
+    counter.n += 1;
+    return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
+  });
+  // A site that lists the server in its policy (here the policy is bypassed, as a site's own
+  // `img-src https://tiles.example-city.test` would allow it): the tiles come from there.
+  const allowed = { n: 0 };
+  const { context, page, errors } = await openApp(browser, { query, prepare: served(allowed), contextOptions: { bypassCSP: true } });
+  try {
+    const toggle = page.getByRole('button', { name: 'Load map images from tiles.example-city.test' });
+    await toggle.click();
+    await page.locator('.tile').first().waitFor({ state: 'attached' });
+    assert.match(await page.locator('.tile').first().getAttribute('src'), /^https:\/\/tiles\.example-city\.test\/base\/\d+\/\d+\/\d+\.png$/);
+    await page.waitForFunction(() => [...document.querySelectorAll('.tile')].some((t) => t.complete && t.naturalWidth > 0));
+    assert.ok(allowed.n > 0, 'tiles were asked for');
+    assert.equal(await page.locator('.basemap-tiles-credit').textContent(), '© Example City');
+    // Map images are true deeper than the vector basemap: the zoom goes on to 12 while they
+    // are on, and comes back to the basemap's deepest when they are turned off.
+    for (let i = 0; i < 8; i += 1) await page.getByRole('button', { name: 'Zoom in' }).click();
+    assert.equal(await restingZoom(page), 12);
+    await toggle.click();
+    assert.equal(await restingZoom(page), 9);
+    assert.ok(new URL(page.url()).searchParams.get('tiles') === template, 'the choice stays in the address, so links keep it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // The production policy (the default build's img-src) does not list the server: the address
+  // alone cannot make the app ask a host the site has not allowed.
+  const refused = { n: 0 };
+  const strict = await openApp(browser, { query, prepare: served(refused) });
+  try {
+    await strict.page.getByRole('button', { name: 'Load map images from tiles.example-city.test' }).click();
+    await strict.page.locator('.tile').first().waitFor({ state: 'attached' });
+    await strict.page.waitForFunction(() => [...document.querySelectorAll('.tile')].every((t) => t.classList.contains('is-failed')));
+    assert.equal(refused.n, 0, 'no request reached the server');
+    assert.ok(strict.errors.every((e) => /Content Security Policy|img-src/.test(e)), strict.errors.join('\n'));
+  } finally {
+    await strict.context.close();
+  }
+});
+
+test('a tile server address that is not an http(s) image template is ignored, with one warning', async () => {
+  const { context, page, errors, warnings } = await openApp(browser, { query: '?tiles=javascript:alert(1)' });
+  try {
+    assert.equal(await page.getByRole('button', { name: 'Load map images from OpenStreetMap' }).count(), 1);
+    assert.deepEqual(errors, []);
+    assert.equal(warnings.filter((w) => w.includes('tiles')).length, 1, warnings.join('\n'));
   } finally {
     await context.close();
   }

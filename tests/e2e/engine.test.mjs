@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart } from './support.mjs';
+import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart, groupMembers, restingZoom } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -264,6 +264,72 @@ test('a group shows its count and names, and Enter or a click on it zooms in unt
     const focused = await page.evaluate(() => document.activeElement?.dataset.key);
     assert.ok(focused?.endsWith('-helsinki'), `focus stays on Helsinki (${focused})`);
     await screenshot(page, 'group-expanded');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a group zooms only as far as its places part and fans out those that share a spot, in one click', async () => {
+  // Kokkola leads a group at the opening view: the town, four organisations on its very spot,
+  // and the industrial park 5 km away. One click must show all of them, at a zoom where the
+  // basemap is still true (Natural Earth's coast is simplified for zoom 9), not at zoom 12
+  // where the park would stand in the sea and a smaller group would need a second click.
+  const { page, context, errors } = await openApp(browser);
+  try {
+    const spot = JSON.stringify(bundledData.features.find((f) => f.id === 'kokkola').geometry.coordinates);
+    const stacked = bundledData.features.filter((f) => JSON.stringify(f.geometry?.coordinates) === spot).map((f) => f.id);
+    const group = page.locator('.marker--group[data-key="c-kokkola"]');
+    const count = Number(await group.getAttribute('data-count'));
+    assert.ok(count > stacked.length, `Kokkola's group holds the park too (${count})`);
+    await group.click();
+    const zoom = await restingZoom(page);
+    assert.ok(zoom <= 9, `landed at zoom ${zoom}, where the vector basemap is still true`);
+    assert.ok(zoom >= 8, `zoomed in as far as the group parts (${zoom})`);
+    const fanned = page.locator('.marker--fanned');
+    await fanned.first().waitFor();
+    assert.deepEqual((await fanned.evaluateAll((b) => b.map((x) => x.dataset.placeId))).sort(), [...stacked].sort(), 'the stack fanned out in the same click');
+    const park = page.locator('.marker[data-key="m-kokkola-industrial-park"]');
+    assert.equal(await park.count(), 1, 'the park stands on its own');
+    // Every member is in sight, clear of the header.
+    const header = await page.locator('.app-title').boundingBox();
+    for (const button of [...await fanned.all(), park]) {
+      const c = await centreOf(button);
+      assert.ok(c.x > 0 && c.x < 1280 && c.y > 0 && c.y < 800, `${await button.getAttribute('aria-label')} at ${c.x},${c.y}`);
+      assert.ok(!(c.x > header.x && c.x < header.x + header.width && c.y > header.y && c.y < header.y + header.height), 'not under the header');
+    }
+    assert.doesNotMatch(await page.locator('.scale-bar__label').textContent(), /^\d+\s?m$|^1\s?km$/, 'not a city-district scale');
+    assert.ok(await page.evaluate(() => document.activeElement?.matches('.marker--fanned')), 'focus is on the fan');
+    await screenshot(page, 'group-landing');
+    // The zoom stops where the basemap does, whatever the visitor asks.
+    for (let i = 0; i < 4; i += 1) await page.getByRole('button', { name: 'Zoom in' }).click();
+    assert.equal(await restingZoom(page), 9);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone, a group that holds Kokkola opens to all its places within two taps', async () => {
+  const { page, context, errors } = await openApp(browser, { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } });
+  try {
+    let taps = 0;
+    while (!(await page.locator('.marker--fanned[data-place-id="kokkola"]').count()) && taps < 3) {
+      const groups = await page.locator('.markers .marker--group').all();
+      let holding = null;
+      for (const group of groups) {
+        if (groupMembers(await group.getAttribute('aria-label')).includes('Kokkola')) holding = group;
+      }
+      assert.ok(holding, 'a group lists Kokkola');
+      await holding.tap();
+      taps += 1;
+      await restingZoom(page);
+      await settle(page);
+    }
+    assert.ok(taps <= 2, `${taps} taps`);
+    assert.ok((await restingZoom(page)) <= 9);
+    assert.equal(await page.locator('.marker[data-key="m-kokkola-industrial-park"]').count(), 1);
+    await screenshot(page, 'group-landing-phone');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -13,7 +13,7 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 test('a deep link restores language, selection, project links and view exactly, and the app keeps unknown parameters', async () => {
-  const query = '?lang=fi&place=kokkola&project=battery-chemistry-lead-project&map=9.5/63.838/23.13&utm_source=city';
+  const query = '?lang=fi&place=kokkola&project=battery-chemistry-lead-project&map=8.5/63.838/23.13&utm_source=city';
   const { context, page, errors } = await openApp(browser, { query, contextOptions: { bypassCSP: true } });
   try {
     await page.locator('.panel').waitFor();
@@ -33,7 +33,7 @@ test('a deep link restores language, selection, project links and view exactly, 
     await settle(page);
     await page.waitForTimeout(300);
     const now = parameters(page);
-    assert.equal(now.get('map'), '9.5/63.838/23.13');
+    assert.equal(now.get('map'), '8.5/63.838/23.13');
     assert.equal(now.get('utm_source'), 'city');
     assert.equal(now.get('open'), 'kokkola', 'the old place= parameter is written back as open=');
     assert.equal(now.get('place'), null);

@@ -466,6 +466,30 @@ test('a broken record is listed and every valid place still shows', async () => 
   }
 });
 
+test('a data file with bytes that are not UTF-8 is reported, and every place still shows', async () => {
+  // Latin-1 "ä" (0xe4) where UTF-8 has two bytes: a file saved in the wrong encoding.
+  const text = JSON.stringify(bundledData);
+  const at = text.indexOf('Jyväskylä');
+  assert.ok(at > 0);
+  const bytes = Buffer.concat([Buffer.from(text.slice(0, at + 3), 'utf8'), Buffer.from([0xe4]), Buffer.from(text.slice(at + 4), 'utf8')]);
+  const offset = Buffer.byteLength(text.slice(0, at + 3), 'utf8');
+  const { context, page, errors } = await openApp(browser, {
+    prepare: (c) => c.route('**/data/innocities.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/geo+json', body: bytes })),
+  });
+  try {
+    await page.locator('.map-controls__fit').click();
+    await settle(page);
+    assert.equal(await countShown(page), expectedMarkers.length, 'nothing is left out');
+    const notice = page.locator('.skipped');
+    await notice.locator('summary').click();
+    const items = await notice.locator('li').allTextContents();
+    assert.ok(items.some((item) => item.includes('not UTF-8') && item.includes(`byte ${offset}`)), items.join('\n'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a phone-sized window shows the map and the panel as a bottom sheet', async () => {
   const { context, page, errors } = await openApp(browser, { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } });
   try {

@@ -86,6 +86,21 @@ export async function openApp(browser, { viewport = { width: 1280, height: 800 }
 /** The page address's parameters. */
 export const parameters = (page) => new URL(page.url()).searchParams;
 
+/**
+ * The zoom the map rests at, from the address's `map=zoom/lat/lon` (written once the view has
+ * rested): waits until the address holds the same view twice, a rest apart.
+ */
+export async function restingZoom(page) {
+  let last = null;
+  for (let tries = 0; tries < 40; tries += 1) {
+    await page.waitForTimeout(150);
+    const now = new URL(page.url()).searchParams.get('map');
+    if (now && now === last) return Number(now.split('/')[0]);
+    last = now;
+  }
+  throw new Error(`the map did not come to rest (${last})`);
+}
+
 /** Waits until the address has `name=value` (the map writes its position once the view rests). */
 export async function addressHas(page, name, value) {
   await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5_000 });

@@ -55,7 +55,7 @@ pub fn run(seconds: u64) -> Outcome {
 /// Copies the fixtures and the bundled data into the corpus (once; libFuzzer adds to it).
 fn seed(root: &Path, corpus: &Path) -> Outcome {
     std::fs::create_dir_all(corpus).map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
-    let fixtures = root.join("tests").join("fixtures");
+    let fixtures = root.join("core").join("tests").join("fixtures");
     let entries = std::fs::read_dir(&fixtures).map_err(|e| format!("cannot list {}: {e}", fixtures.display()))?;
     let mut seeds: Vec<std::path::PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     seeds.push(root.join("data").join("innocities.geojson"));

@@ -1,8 +1,9 @@
 //! InnoMap's developer commands, run as `cargo xtask <command>` (see README.md):
 //!
 //! - `run`: install what is missing, build the release, serve it on http://127.0.0.1:8080
-//! - `test`: install what is missing, then every check: format, clippy, core purity, host tests,
-//!   basemap reproducibility, release build with size report, and the browser end-to-end tests
+//! - `test`: install what is missing, then every check: format, clippy, structure lints, core
+//!   purity, host tests, data validation, basemap reproducibility, release build with size
+//!   report, and the browser end-to-end tests
 //! - `build`: the release build of dist/ with its size report
 //! - `serve`: serve an existing dist/ on loopback
 //! - `basemap`: regenerate data/basemap.geojson from Natural Earth (npm `world-atlas`)
@@ -11,6 +12,10 @@
 //!   frames, bytes, memory), printed side by side with ratios and written to target/bench-map.json
 //! - `fuzz [--seconds N]`: fuzz the data reader with cargo-fuzz (nightly) for N seconds
 //! - `favicon`: render public/favicon.svg to the public/favicon.png the page links
+//!
+//! `run`, `build` and `serve` take `--tile-origin ORIGIN` (repeatable): a tile server, such as
+//! `https://tiles.example.org`, whose images the Content-Security-Policy allows besides
+//! OpenStreetMap's, for pages that choose it with `?tiles=`.
 //!
 //! Everything installs from crates.io, npm or Debian only, and says what it installs.
 
@@ -21,31 +26,37 @@ mod purity;
 mod release;
 mod serve;
 mod shell;
+mod structure;
 mod test;
 mod tools;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use release::TileOrigin;
+
 /// The result of a command; errors are plain sentences for the terminal.
 pub type Outcome = Result<(), String>;
 
-const USAGE: &str = "usage: cargo xtask <run [--port N] | test | build | serve [--port N] | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N] | favicon>";
+const USAGE: &str = "usage: cargo xtask <run [--port N] [--tile-origin ORIGIN]… | test | build [--tile-origin ORIGIN]… | serve [--port N] [--tile-origin ORIGIN]… | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N] | favicon>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
-        Some("run") => port_arg(&args).and_then(run),
+        Some("run") => tile_origins_arg(&args).and_then(|origins| run(port_arg(&args)?, &origins)),
         Some("test") => test::run_all(),
-        Some("build") => tools::ensure_build_tools().and_then(|tools| release::build(&tools)),
-        Some("serve") => port_arg(&args).and_then(|port| serve::serve_forever(&dist_dir(), port)),
+        Some("build") => tile_origins_arg(&args)
+            .and_then(|origins| tools::ensure_build_tools().and_then(|tools| release::build(&tools, &origins))),
+        Some("serve") => {
+            tile_origins_arg(&args).and_then(|origins| serve::serve_forever(&dist_dir(), port_arg(&args)?, &origins))
+        }
         Some("basemap") => basemap::command(args.iter().any(|a| a == "--check")),
         Some("bench-data") => {
             step("Timing data reading (native release build, opt-level 3: profile \"native\")");
             shell::run(
                 &repo_root(),
                 "cargo",
-                &["run", "--profile", "native", "--quiet", "--example", "bench_data"],
+                &["run", "-p", "innomap-core", "--profile", "native", "--quiet", "--example", "bench_data"],
                 &[],
             )
         }
@@ -63,10 +74,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(port: u16) -> Outcome {
+fn run(port: u16, tile_origins: &[TileOrigin]) -> Outcome {
     let tools = tools::ensure_build_tools()?;
-    release::build(&tools)?;
-    serve::serve_forever(&dist_dir(), port)
+    release::build(&tools, tile_origins)?;
+    serve::serve_forever(&dist_dir(), port, tile_origins)
 }
 
 fn port_arg(args: &[String]) -> Result<u16, String> {
@@ -75,6 +86,24 @@ fn port_arg(args: &[String]) -> Result<u16, String> {
 
 fn seconds_arg(args: &[String]) -> Result<u64, String> {
     number_arg(args, "--seconds", 600)
+}
+
+/// Every origin given with `--tile-origin ORIGIN` (or `--tile-origin=ORIGIN`), each checked.
+fn tile_origins_arg(args: &[String]) -> Result<Vec<TileOrigin>, String> {
+    let mut origins = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let value = match arg.strip_prefix("--tile-origin") {
+            Some("") => rest.next().ok_or("--tile-origin needs an origin, such as https://tiles.example.org")?,
+            Some(joined) => match joined.strip_prefix('=') {
+                Some(value) => value,
+                None => continue,
+            },
+            None => continue,
+        };
+        origins.push(TileOrigin::parse(value).map_err(|e| format!("--tile-origin: {e}"))?);
+    }
+    Ok(origins)
 }
 
 /// The number after `flag`, or `default` when the flag is absent.
@@ -115,4 +144,26 @@ fn favicon() -> Outcome {
 /// Prints a stage heading, so a long run says what it is doing.
 pub fn step(title: &str) {
     println!("\n==> {title}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn tile_origins_repeat_and_leave_the_other_flags_alone() {
+        let line = args("run --tile-origin https://a.example.org --port 9000 --tile-origin=http://localhost:8081");
+        let origins: Vec<String> = tile_origins_arg(&line).unwrap().iter().map(|o| o.as_str().to_owned()).collect();
+        assert_eq!(origins, ["https://a.example.org", "http://localhost:8081"]);
+        assert_eq!(port_arg(&line), Ok(9000));
+        assert!(tile_origins_arg(&args("serve --port 8080")).unwrap().is_empty());
+        assert!(tile_origins_arg(&args("build --tile-origin")).unwrap_err().contains("needs an origin"));
+        let refused = tile_origins_arg(&args("build --tile-origin https://a.org/tiles")).unwrap_err();
+        assert!(refused.starts_with("--tile-origin: \"https://a.org/tiles\" is not a tile server origin"), "{refused}");
+        assert!(tile_origins_arg(&args("build --tile-origins x")).unwrap().is_empty(), "another flag is not this one");
+    }
 }

@@ -12,16 +12,97 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::tools::Tools;
 use crate::{dist_dir, repo_root, shell, step, Outcome};
 
-/// The policy the app is built and tested under. No inline scripts or styles, no third-party
-/// hosts except images from the OpenStreetMap tile server, which the app asks for only after the
-/// visitor turns map images on; `'wasm-unsafe-eval'` is the narrow permission WebAssembly
-/// compilation needs.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; font-src 'self'; manifest-src 'self'; \
-base-uri 'none'; form-action 'none'; object-src 'none'";
+/// The tile server the app asks for map images unless a page chooses another (`?tiles=`).
+pub const OPENSTREETMAP_TILES: &str = "https://tile.openstreetmap.org";
 
-/// Builds dist/ and prints its size report.
-pub fn build(tools: &Tools) -> Outcome {
+/// The policy the app is built, served and tested under, with images also allowed from
+/// `tile_origins` (beyond OpenStreetMap's, which is always allowed). No inline scripts or
+/// styles, no third-party hosts except images from tile servers, which the app asks for only
+/// after the visitor turns map images on; `'wasm-unsafe-eval'` is the narrow permission
+/// WebAssembly compilation needs.
+///
+/// A page that chooses its own tile server (`?tiles=…`) gets its images only if the deploying
+/// site lists that server's origin here: in the header and in index.html's meta element alike,
+/// since a browser enforces both policies.
+pub fn content_security_policy(tile_origins: &[TileOrigin]) -> String {
+    let mut image_hosts = vec![OPENSTREETMAP_TILES];
+    for origin in tile_origins {
+        if !image_hosts.contains(&origin.as_str()) {
+            image_hosts.push(origin.as_str());
+        }
+    }
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: {}; \
+         connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; \
+         object-src 'none'",
+        image_hosts.join(" ")
+    )
+}
+
+/// The sources of a policy's `img-src` directive, as written.
+pub fn img_sources(policy: &str) -> &str {
+    policy.split(';').map(str::trim).find_map(|directive| directive.strip_prefix("img-src ")).unwrap_or_default()
+}
+
+/// The policy of the meta element [`externalise_inline_scripts`] put in a built index.html.
+pub fn built_policy(html: &str) -> Option<&str> {
+    let start = html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"")?;
+    let (_, value) = html[start..].split_once("content=\"")?;
+    value.split_once('"').map(|(policy, _)| policy)
+}
+
+/// A tile server's origin (`https://tiles.example.org`, `http://localhost:8081`), checked to be
+/// only that, since it is written into the policy: a space, `;` or quote would add or end a
+/// directive, and a path would not match what the browser compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TileOrigin(String);
+
+impl TileOrigin {
+    /// Accepts `http://` or `https://`, then a host of ASCII letters, digits, `.` and `-`, then
+    /// an optional `:port`, and nothing else; a refusal says what was wrong.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let refuse = |why: &str| {
+            Err(format!(
+                "{text:?} is not a tile server origin: {why}. An origin is http:// or https://, a host name and an \
+                 optional :port, such as https://tiles.example.org or http://localhost:8081"
+            ))
+        };
+        let Some((scheme, rest)) = text.split_once("://") else {
+            return refuse("it does not start with http:// or https://");
+        };
+        if scheme != "https" && scheme != "http" {
+            return refuse("the scheme must be http or https");
+        }
+        if rest.contains('/') {
+            return refuse("it has a path (an origin ends at the host or port, without even a final /)");
+        }
+        let (host, port) = match rest.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        };
+        if host.is_empty() || !host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+            return refuse("the host may only have letters, digits, '.' and '-'");
+        }
+        if host.split('.').any(str::is_empty) {
+            return refuse("the host has an empty name before, between or after its dots");
+        }
+        if let Some(port) = port {
+            let number = port.parse::<u16>().ok().filter(|_| port.chars().all(|c| c.is_ascii_digit()));
+            if number.is_none_or(|n| n == 0) {
+                return refuse("the port must be a number from 1 to 65535");
+            }
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    /// The origin as given.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Builds dist/, with images allowed from `tile_origins` too, and prints its size report.
+pub fn build(tools: &Tools, tile_origins: &[TileOrigin]) -> Outcome {
     step("Building the release (trunk build --release --offline)");
     let root = repo_root();
     // Trunk copies every file under wasm-bindgen's output folder into dist/ and preloads the
@@ -47,7 +128,9 @@ pub fn build(tools: &Tools) -> Outcome {
     step("Moving the inline loader into a hashed file, adding the CSP, refreshing integrity digests");
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let strict = externalise_inline_scripts(&html, |name, body| {
+    let policy = content_security_policy(tile_origins);
+    println!("    img-src: {}", img_sources(&policy));
+    let strict = externalise_inline_scripts(&html, &policy, |name, body| {
         std::fs::write(dist.join(name), body).map_err(|e| format!("cannot write {name}: {e}"))
     })?;
     let strict = refresh_integrity(&strict, |href| std::fs::read(dist.join(href.trim_start_matches("./"))).ok())?;
@@ -63,9 +146,10 @@ pub fn build(tools: &Tools) -> Outcome {
 
 /// Replaces every inline `<script>` with a `<script src>` of a content-hashed file (written with
 /// `write_file`), drops the build-time `nonce` attributes (a fixed nonce protects nothing), and
-/// puts the CSP meta element first in `<head>`.
+/// puts a meta element with `policy` first in `<head>`.
 pub fn externalise_inline_scripts(
     html: &str,
+    policy: &str,
     mut write_file: impl FnMut(&str, &str) -> Outcome,
 ) -> Result<String, String> {
     let mut out = String::with_capacity(html.len());
@@ -89,7 +173,7 @@ pub fn externalise_inline_scripts(
     }
     out.push_str(rest);
     let out = without_nonce(&out);
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">");
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
     // Minified HTML may omit <head>; the policy goes straight after the charset declaration (or
     // the <head> tag), before any script or style can load.
     let anchor = ["<meta charset=utf-8>", "<meta charset=\"utf-8\">", "<head>"]
@@ -235,7 +319,7 @@ mod tests {
     fn inline_module_moves_to_a_hashed_file_and_nonces_go() {
         let html = r#"<html><head><link rel="modulepreload" href="./a.js" nonce="abc"><script type="module" nonce="abc">import init from './a.js';await init();</script></head><body></body></html>"#;
         let mut written = Vec::new();
-        let out = externalise_inline_scripts(html, |name, body| {
+        let out = externalise_inline_scripts(html, &content_security_policy(&[]), |name, body| {
             written.push((name.to_owned(), body.to_owned()));
             Ok(())
         })
@@ -249,14 +333,77 @@ mod tests {
         assert!(!out.contains("import init"), "no inline script is left: {out}");
         assert!(out.starts_with("<html><head><meta http-equiv=\"Content-Security-Policy\""));
         let minified =
-            externalise_inline_scripts("<html lang=en><meta charset=utf-8><title>x</title>", |_, _| Ok(())).unwrap();
+            externalise_inline_scripts("<html lang=en><meta charset=utf-8><title>x</title>", "p", |_, _| Ok(()))
+                .unwrap();
         assert!(minified.starts_with("<html lang=en><meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\""));
+    }
+
+    #[test]
+    fn the_default_policy_is_unchanged_and_tile_origins_join_img_src_only() {
+        let default = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                       img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; font-src 'self'; \
+                       manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+        assert_eq!(content_security_policy(&[]), default);
+        let origins = [
+            TileOrigin::parse("https://tiles.example.org").unwrap(),
+            TileOrigin::parse("http://localhost:8081").unwrap(),
+            TileOrigin::parse("https://tile.openstreetmap.org").unwrap(),
+            TileOrigin::parse("https://tiles.example.org").unwrap(),
+        ];
+        let policy = content_security_policy(&origins);
+        assert_eq!(
+            img_sources(&policy),
+            "'self' data: https://tile.openstreetmap.org https://tiles.example.org http://localhost:8081"
+        );
+        let expected = default.replace(
+            "https://tile.openstreetmap.org;",
+            "https://tile.openstreetmap.org https://tiles.example.org http://localhost:8081;",
+        );
+        assert_eq!(policy, expected);
+        let html = externalise_inline_scripts("<head><title>x</title>", &policy, |_, _| Ok(())).unwrap();
+        assert_eq!(built_policy(&html), Some(policy.as_str()));
+        assert_eq!(built_policy("<head>"), None);
+    }
+
+    #[test]
+    fn tile_origins_are_scheme_host_and_port_only() {
+        for good in ["https://tiles.example.org", "http://localhost", "http://127.0.0.1:8081", "https://a-b.c9.org:443"]
+        {
+            assert_eq!(TileOrigin::parse(good).map(|o| o.as_str().to_owned()), Ok(good.to_owned()));
+        }
+        let refusal = |text: &str| TileOrigin::parse(text).unwrap_err();
+        assert!(refusal("tiles.example.org").contains("does not start with http:// or https://"));
+        assert!(refusal("ftp://tiles.example.org").contains("scheme must be http or https"));
+        assert!(refusal("HTTPS://tiles.example.org").contains("scheme"));
+        assert!(refusal("https://tiles.example.org/").contains("has a path"));
+        assert!(refusal("https://tiles.example.org/{z}/{x}/{y}.png").contains("has a path"));
+        assert!(refusal("https://").contains("the host may only have"));
+        for hostile in [
+            "https://a.org; script-src *",
+            "https://a.org'",
+            "https://a.org\"",
+            "https://a.org b.org",
+            "https://user@a.org",
+            "https://*.a.org",
+            "https://a.org?x",
+            "https://a.org#x",
+            "https://[::1]",
+            "https://ä.org",
+        ] {
+            assert!(refusal(hostile).contains("the host may only have"), "{hostile}");
+        }
+        assert!(refusal("https://a..org").contains("empty name"));
+        assert!(refusal("https://.a.org").contains("empty name"));
+        for port in ["", "0", "65536", "+80", "80x", "80:81"] {
+            assert!(refusal(&format!("http://localhost:{port}")).contains("port must be a number"), "{port}");
+        }
+        assert!(refusal("https://a.org; x").starts_with("\"https://a.org; x\" is not a tile server origin: "));
     }
 
     #[test]
     fn minified_unquoted_attributes_are_handled() {
         let html = "<head><script type=module nonce=xyz>go()</script><script src=./b.js></script></head>";
-        let out = externalise_inline_scripts(html, |_, _| Ok(())).unwrap();
+        let out = externalise_inline_scripts(html, &content_security_policy(&[]), |_, _| Ok(())).unwrap();
         assert!(!out.contains("nonce") && !out.contains("go()"), "{out}");
         assert!(out.contains("<script src=./b.js></script>"));
     }

@@ -10,15 +10,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::release::CONTENT_SECURITY_POLICY;
+use crate::release::{self, TileOrigin};
 use crate::Outcome;
 
-/// Serves `dir` on 127.0.0.1:`port` until the process is stopped.
-pub fn serve_forever(dir: &Path, port: u16) -> Outcome {
-    if !dir.join("index.html").exists() {
+/// Serves `dir` on 127.0.0.1:`port` until the process is stopped, with images also allowed from
+/// `tile_origins` in the policy header.
+pub fn serve_forever(dir: &Path, port: u16, tile_origins: &[TileOrigin]) -> Outcome {
+    let index = dir.join("index.html");
+    let Ok(html) = std::fs::read_to_string(&index) else {
         return Err(format!("{} has no index.html; run `cargo xtask build` first", dir.display()));
+    };
+    for warning in policy_mismatches(&html, tile_origins) {
+        println!("    warning: {warning}");
     }
-    let (url, workers) = start(dir, port)?;
+    let (url, workers) = start_site(Site::new(dir).with_tile_origins(tile_origins), port)?;
     println!("\nInnoMap is served at {url} (serving {}; press Ctrl+C to stop)", dir.display());
     for worker in workers {
         let _ = worker.join();
@@ -26,27 +31,59 @@ pub fn serve_forever(dir: &Path, port: u16) -> Outcome {
     Ok(())
 }
 
-/// Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port) in background threads and
-/// returns the base URL.
+/// Where the image hosts of a built index.html's meta policy and those the header will allow
+/// (`tile_origins` and the defaults) differ. A browser enforces both policies, so a host missing
+/// from either one gets no images; a page without a meta policy has only the header's.
+fn policy_mismatches(html: &str, tile_origins: &[TileOrigin]) -> Vec<String> {
+    let Some(built) = release::built_policy(html) else { return Vec::new() };
+    let built: Vec<&str> = release::img_sources(built).split_whitespace().collect();
+    let header_policy = release::content_security_policy(tile_origins);
+    let served: Vec<&str> = release::img_sources(&header_policy).split_whitespace().collect();
+    let not_built = served.iter().filter(|host| !built.contains(host)).map(|host| {
+        format!(
+            "dist/index.html does not allow images from {host}; rebuild with `cargo xtask build --tile-origin {host}`"
+        )
+    });
+    let not_served = built.iter().filter(|host| !served.contains(host)).map(|host| {
+        format!("dist/index.html allows images from {host}, but the header will not; serve with `--tile-origin {host}`")
+    });
+    not_built.chain(not_served).collect()
+}
+
+/// Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port) in background threads, with
+/// the default policy, and returns the base URL.
 pub fn start(dir: &Path, port: u16) -> Result<(String, Vec<std::thread::JoinHandle<()>>), String> {
     start_site(Site::new(dir), port)
 }
 
 /// What a server answers from: a root folder, plus folders mounted under URL prefixes and single
-/// files that answer one exact path instead of what the folders hold, and headers added to every
-/// file it serves.
+/// files that answer one exact path instead of what the folders hold, the Content-Security-Policy
+/// it sends, and headers added to every file it serves.
 #[derive(Clone, Debug)]
 pub struct Site {
     root: PathBuf,
     mounts: Vec<(String, PathBuf)>,
     overrides: Vec<(String, PathBuf)>,
+    policy: String,
     extra_headers: Vec<(&'static str, String)>,
 }
 
 impl Site {
-    /// A site serving only `root`.
+    /// A site serving only `root`, under the default policy.
     pub fn new(root: &Path) -> Self {
-        Self { root: root.to_path_buf(), mounts: Vec::new(), overrides: Vec::new(), extra_headers: Vec::new() }
+        Self {
+            root: root.to_path_buf(),
+            mounts: Vec::new(),
+            overrides: Vec::new(),
+            policy: release::content_security_policy(&[]),
+            extra_headers: Vec::new(),
+        }
+    }
+
+    /// Sends the policy that also allows images from `tile_origins`.
+    pub fn with_tile_origins(mut self, tile_origins: &[TileOrigin]) -> Self {
+        self.policy = release::content_security_policy(tile_origins);
+        self
     }
 
     /// Also sends `headers` with every file, after those of [`headers_for`].
@@ -139,7 +176,7 @@ fn serve_connection(site: &Site, stream: std::net::TcpStream) -> std::io::Result
         let (status, headers, body) = match (method, found) {
             ("GET" | "HEAD", Some((bytes, file, is_data))) => {
                 let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-                let mut headers = headers_for(&name, is_data);
+                let mut headers = headers_for(&name, is_data, &site.policy);
                 headers.extend(site.extra_headers.iter().cloned());
                 ("200 OK", headers, bytes)
             }
@@ -176,9 +213,10 @@ fn resolve(dir: &Path, url: &str) -> Option<PathBuf> {
     (safe && file.is_file()).then_some(file)
 }
 
-/// Response headers for a file: its type, the security headers, and the cache policy (hashed
-/// build files forever, the page and the data files revalidated on every load).
-pub fn headers_for(name: &str, is_data: bool) -> Vec<(&'static str, String)> {
+/// Response headers for a file: its type, the security headers (`policy` as the
+/// Content-Security-Policy), and the cache policy (hashed build files forever, the page and the
+/// data files revalidated on every load).
+pub fn headers_for(name: &str, is_data: bool, policy: &str) -> Vec<(&'static str, String)> {
     let content_type = match name.rsplit('.').next().unwrap_or_default() {
         "html" => "text/html; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
@@ -197,7 +235,7 @@ pub fn headers_for(name: &str, is_data: bool) -> Vec<(&'static str, String)> {
     vec![
         ("Content-Type", content_type.to_owned()),
         ("Cache-Control", cache.to_owned()),
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY.to_owned()),
+        ("Content-Security-Policy", policy.to_owned()),
         ("X-Content-Type-Options", "nosniff".to_owned()),
         ("Referrer-Policy", "no-referrer".to_owned()),
     ]
@@ -282,12 +320,46 @@ mod tests {
     }
 
     #[test]
+    fn a_site_sends_the_policy_with_its_tile_origins() {
+        let dir = std::env::temp_dir().join(format!("innomap-serve-policy-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
+        let origins = [TileOrigin::parse("https://tiles.example.org").unwrap()];
+        let (url, _workers) = start_site(Site::new(&dir).with_tile_origins(&origins), 0).unwrap();
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        use std::io::{Read, Write};
+        stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let header = format!("\r\nContent-Security-Policy: {}\r\n", release::content_security_policy(&origins));
+        assert!(answer.contains(&header), "{answer}");
+        assert!(header.contains("img-src 'self' data: https://tile.openstreetmap.org https://tiles.example.org;"));
+    }
+
+    #[test]
+    fn the_header_and_the_built_page_are_compared_both_ways() {
+        let built = TileOrigin::parse("https://tiles.example.org").unwrap();
+        let other = TileOrigin::parse("https://tiles.example.org:8443").unwrap();
+        let policy = release::content_security_policy(std::slice::from_ref(&built));
+        let html = release::externalise_inline_scripts("<head>", &policy, |_, _| Ok(())).unwrap();
+        assert!(policy_mismatches(&html, std::slice::from_ref(&built)).is_empty());
+        let warnings = policy_mismatches(&html, &[other]);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("dist/index.html does not allow images from https://tiles.example.org:8443;"));
+        assert!(warnings[1].starts_with("dist/index.html allows images from https://tiles.example.org, but"));
+        assert!(policy_mismatches("<p>no meta policy</p>", &[built]).is_empty());
+    }
+
+    #[test]
     fn hashed_files_cache_forever_and_the_page_and_data_revalidate() {
-        let cache = |name, data| headers_for(name, data).into_iter().find(|(k, _)| *k == "Cache-Control").unwrap().1;
+        let cache =
+            |name, data| headers_for(name, data, "p").into_iter().find(|(k, _)| *k == "Cache-Control").unwrap().1;
         assert_eq!(cache("innomap-1a2b_bg.wasm", false), "public, max-age=31536000, immutable");
         assert_eq!(cache("index.html", false), "no-cache");
         assert_eq!(cache("innocities.geojson", true), "no-cache");
-        let wasm = headers_for("x.wasm", false);
+        let wasm = headers_for("x.wasm", false, "p");
         assert!(wasm.contains(&("Content-Type", "application/wasm".to_owned())));
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::tools::{self, Tools};
-use crate::{basemap, dist_dir, purity, release, repo_root, serve, shell, step, Outcome};
+use crate::{basemap, dist_dir, purity, release, repo_root, serve, shell, step, structure, Outcome};
 
 /// Runs every test layer; stops at the first failing one.
 pub fn run_all() -> Outcome {
@@ -24,13 +24,21 @@ pub fn run_all() -> Outcome {
     stage("Lints (cargo clippy, all warnings denied; unwrap denied outside tests)", &|| {
         shell::run(&root, "cargo", &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"], &[])
     })?;
-    stage("Core purity (src/core uses no browser crate)", &|| purity::check_core(&root.join("src").join("core")))?;
+    stage("Structure (src/app: function length and component props; core/src: no import cycle)", &|| {
+        structure::check(&root)
+    })?;
+    stage("Core purity (innomap-core's dependency tree has no browser crate)", &|| purity::check_core(&root))?;
     stage("Host tests (cargo test --workspace)", &|| shell::run(&root, "cargo", &["test", "--workspace"], &[]))?;
     stage("Data validation (the README validator on data/innocities.geojson)", &|| {
-        shell::run(&root, "cargo", &["run", "--quiet", "--bin", "validate", "--", "data/innocities.geojson"], &[])
+        shell::run(
+            &root,
+            "cargo",
+            &["run", "-p", "innomap-core", "--quiet", "--bin", "validate", "--", "data/innocities.geojson"],
+            &[],
+        )
     })?;
     stage("Basemap reproducibility", &|| basemap::command(true))?;
-    stage("Release build", &|| release::build(&tools))?;
+    stage("Release build", &|| release::build(&tools, &[]))?;
     stage("Browser end-to-end tests (headless Debian Chromium)", &|| browser_tests(&root, &tools))?;
     println!("\n==> Summary");
     for (name, time) in &timings {

@@ -1,0 +1,529 @@
+//! The shareable state of the map, written in the page address so that a copied link reopens
+//! what its sender saw, and Back and Forward move between selections.
+//!
+//! The query string holds, each only when it differs from the default:
+//! - `lang=fi`: the language (`en`, `fi` or `sv`);
+//! - `open=oulu`: the record whose panel is open (a place, an organisation, a project or a
+//!   theme), by id; `place=` is read the same way, as links shared before themes and projects
+//!   had panels used it;
+//! - `project=battery-chemistry`: the project whose links are drawn on the map (opening a
+//!   project's panel draws them too, see [`UrlState::with_opened`]);
+//! - `map=6.25/64.0123/25.4712`: the view as zoom / latitude / longitude of the centre (the
+//!   order OpenStreetMap uses), with enough decimals that the view comes back within a pixel;
+//! - the filters (see `core::explore::filter`): `themes=green-electrification,battery-chemistry`,
+//!   `kinds=innocity,partner`, `countries=FI,SE`, `years=2021-2023`;
+//! - `view=list`: the list instead of the map.
+//!
+//! Besides the state, an address can set options for the whole visit ([`PageOptions`], read by
+//! the same [`UrlState::parse`]), kept in every link as they were written:
+//! - `tiles=https://tiles.example.org/{z}/{x}/{y}.png`: the server of the optional map images
+//!   (OpenStreetMap's when not given), with `tiles-credit=` the credit it requires.
+//!
+//! The address is untrusted like the data: a value that does not parse is left out and reported,
+//! never fatal, and parameters this version does not know (an embedding site's own, or ones a
+//! later version adds) are kept in place when the app rewrites the address.
+
+use std::collections::BTreeSet;
+
+use crate::data::model::{Dataset, MarkerKind, RecordId, RecordType};
+use crate::explore::filter::{Filters, TIMELINE};
+use crate::geo::geometry::ScreenSize;
+use crate::geo::latlng::LatLng;
+use crate::geo::projection::{project, unproject};
+use crate::language::Language;
+use crate::layers::tiles::TileSource;
+use crate::view::viewport::{ViewLimits, Viewport, Zoom};
+
+/// The view as written in the address: a centre and a zoom, independent of the window size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapPosition {
+    /// The centre of the view.
+    pub center: LatLng,
+    /// The zoom level.
+    pub zoom: Zoom,
+}
+
+impl MapPosition {
+    /// Where `view` looks.
+    pub fn of(view: &Viewport) -> Self {
+        Self { center: unproject(view.center()), zoom: view.zoom() }
+    }
+
+    /// The view of this position in a map of `size`, within `limits`.
+    pub fn view(self, size: ScreenSize, limits: ViewLimits) -> Viewport {
+        Viewport::new(project(self.center), self.zoom, size, limits)
+    }
+
+    /// Decimals of latitude and longitude that keep the centre within a tenth of a pixel at
+    /// this zoom: 3 zoomed out to Europe, 6 at a city.
+    fn decimals(self) -> usize {
+        // A degree of longitude spans 256·2^zoom / 360 pixels; a degree of latitude spans up to
+        // 1/cos(latitude) times more, about 2.5 at Finland's latitudes (hence the margin of 40).
+        let degrees_per_pixel = 360.0 / (256.0 * self.zoom.value().exp2());
+        (-(degrees_per_pixel / 40.0).log10()).ceil().clamp(2.0, 8.0) as usize
+    }
+
+    fn write(self) -> String {
+        let d = self.decimals();
+        // Three decimals of zoom: the scale then comes back within 0.04 %, a fraction of a pixel.
+        let zoom = short_decimal(format!("{:.3}", self.zoom.value()));
+        let lat = short_decimal(format!("{:.d$}", self.center.lat));
+        let lon = short_decimal(format!("{:.d$}", self.center.lon));
+        format!("{zoom}/{lat}/{lon}")
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.split('/');
+        let (zoom, lat, lon) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        // serde_json's number parser, already in the app, rather than a second one from `core`.
+        let number = |s: &str| serde_json::from_str::<f64>(s).ok().filter(|v| v.is_finite());
+        let zoom = Zoom::try_from(number(zoom)?).ok()?;
+        let center = LatLng::lat_lon(number(lat)?, number(lon)?);
+        center.is_valid().then_some(Self { center, zoom })
+    }
+}
+
+/// A comma-separated list in which every item parses; `None` if one does not (or it is empty).
+fn list<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<BTreeSet<T>> {
+    // Inserted one by one rather than collected: collecting sorts a vector first, and each
+    // item type would bring its own copy of the sort into the WebAssembly.
+    let mut items = BTreeSet::new();
+    for item in value.split(',') {
+        items.insert(parse(item.trim())?);
+    }
+    (!items.is_empty()).then_some(items)
+}
+
+/// An ISO 3166-1 alpha-2 code, in capitals.
+fn country_code(text: &str) -> Option<String> {
+    (text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic())).then(|| text.to_ascii_uppercase())
+}
+
+/// `2022` or `2021-2023`, within the timeline, first year not after the last.
+fn year_range(text: &str) -> Option<(u16, u16)> {
+    let (from, to) = text.split_once('-').unwrap_or((text, text));
+    let (from, to) = (from.trim().parse::<u16>().ok()?, to.trim().parse::<u16>().ok()?);
+    let (first, last) = TIMELINE;
+    (first <= from && from <= to && to <= last).then_some((from, to))
+}
+
+/// A fixed-point number without trailing zeros: "7.500" → "7.5", "6.000" → "6".
+fn short_decimal(mut text: String) -> String {
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
+    text
+}
+
+/// The state written in the address.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UrlState {
+    /// The language chosen, if one was.
+    pub language: Option<Language>,
+    /// The record whose panel is open: a place, an organisation, a project or a theme.
+    pub selected: Option<RecordId>,
+    /// The project whose links are shown.
+    pub project: Option<RecordId>,
+    /// The view, once the map has one.
+    pub position: Option<MapPosition>,
+    /// The filters chosen.
+    pub filters: Filters,
+    /// Whether the list is shown instead of the map.
+    pub list: bool,
+}
+
+/// A parameter of the address that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlProblem {
+    /// The parameter's name.
+    pub name: String,
+    /// The value found (shortened if long).
+    pub found: String,
+    /// What was expected instead.
+    pub expected: &'static str,
+}
+
+impl std::fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the address's `{}` is not used: found \"{}\"; expected {}", self.name, self.found, self.expected)
+    }
+}
+
+/// The address's query string read: the state, the parameters kept as they were (unknown ones),
+/// and what could not be used.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedQuery {
+    /// The state the address gives.
+    pub state: UrlState,
+    /// `name=value` pairs this version does not use, kept verbatim and in order.
+    pub other: Vec<String>,
+    /// The options for the whole visit (their parameters are also in `other`).
+    pub options: PageOptions,
+    /// Values that were present but unusable.
+    pub problems: Vec<UrlProblem>,
+}
+
+/// Options an address sets for the whole visit (an embedding page's choices). Unlike
+/// [`UrlState`], they never change while the map is used; their parameters stay in the address
+/// exactly as written (in [`ParsedQuery::other`]), so every link keeps them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageOptions {
+    /// The server of the optional map images, if the page chose one.
+    pub tile_source: Option<TileSource>,
+}
+
+const TILES: &str = "tiles";
+const TILES_CREDIT: &str = "tiles-credit";
+
+impl PageOptions {
+    /// The options from the values of `tiles=` and `tiles-credit=`, as written in the address;
+    /// an unusable value is reported and the default kept.
+    fn from_values(tiles: Option<&str>, tiles_credit: Option<&str>, problems: &mut Vec<UrlProblem>) -> Self {
+        let mut options = Self::default();
+        if let Some(written) = tiles {
+            let template = decoded(written);
+            match TileSource::from_template(&template, tiles_credit.map(decoded).as_deref()) {
+                Ok(source) => options.tile_source = Some(source),
+                Err(expected) => problems.push(UrlProblem {
+                    name: TILES.to_owned(),
+                    found: template.chars().take(40).collect(),
+                    expected,
+                }),
+            }
+        }
+        options
+    }
+}
+
+/// A query value with its percent escapes decoded and `+` read as a space (as forms write
+/// them); bytes that are not UTF-8 become U+FFFD.
+fn decoded(value: &str) -> String {
+    percent_encoding::percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned()
+}
+
+const LANGUAGE: &str = "lang";
+const OPEN: &str = "open";
+/// What `open` was called before themes and projects had panels; still read.
+const OLD_OPEN: &str = "place";
+const PROJECT: &str = "project";
+const MAP: &str = "map";
+const THEMES: &str = "themes";
+const KINDS: &str = "kinds";
+const COUNTRIES: &str = "countries";
+const YEARS: &str = "years";
+const VIEW: &str = "view";
+
+impl UrlState {
+    /// Reads a query string (with or without the leading `?`). Never fails: what cannot be used
+    /// is reported in [`ParsedQuery::problems`] and left out; the first of a repeated parameter
+    /// counts.
+    pub fn parse(query: &str) -> ParsedQuery {
+        let mut parsed = ParsedQuery::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut seen = Vec::new();
+        let (mut tiles, mut tiles_credit) = (None, None);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (written_name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let name = if written_name == OLD_OPEN { OPEN } else { written_name };
+            let known = [LANGUAGE, OPEN, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS, VIEW].contains(&name);
+            if !known {
+                // The page's options are read here but kept as written, like parameters that
+                // are not ours, so every link carries them.
+                match name {
+                    TILES => _ = tiles.get_or_insert(value),
+                    TILES_CREDIT => _ = tiles_credit.get_or_insert(value),
+                    _ => {}
+                }
+                parsed.other.push(pair.to_owned());
+                continue;
+            }
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let state = &mut parsed.state;
+            let expected = match name {
+                LANGUAGE => Language::from_tag(value).map(|l| state.language = Some(l)).ok_or("en, fi or sv"),
+                OPEN => RecordId::parse(value).map(|id| state.selected = Some(id)).ok_or("a record id"),
+                PROJECT => RecordId::parse(value).map(|id| state.project = Some(id)).ok_or("a record id"),
+                MAP => MapPosition::parse(value)
+                    .map(|p| state.position = Some(p))
+                    .ok_or("zoom/latitude/longitude, such as 6/64.5/26"),
+                THEMES => list(value, RecordId::parse)
+                    .map(|t| state.filters.themes = t)
+                    .ok_or("theme ids separated by commas"),
+                KINDS => list(value, |code| MarkerKind::ALL.into_iter().find(|k| k.code() == code))
+                    .map(|k| state.filters.kinds = k)
+                    .ok_or("innocity, partner or organisation, separated by commas"),
+                COUNTRIES => list(value, country_code)
+                    .map(|c| state.filters.countries = c)
+                    .ok_or("two-letter country codes separated by commas, such as FI,SE"),
+                VIEW => match value {
+                    "list" | "map" => {
+                        state.list = value == "list";
+                        Ok(())
+                    }
+                    _ => Err("list or map"),
+                },
+                _ => year_range(value)
+                    .map(|y| state.filters.years = Some(y))
+                    .ok_or("a year or a range of years from 2020 to 2027, such as 2021-2023"),
+            };
+            if let Err(expected) = expected {
+                let found: String = value.chars().take(40).collect();
+                parsed.problems.push(UrlProblem { name: written_name.to_owned(), found, expected });
+            }
+        }
+        parsed.options = PageOptions::from_values(tiles, tiles_credit, &mut parsed.problems);
+        parsed
+    }
+
+    /// The query string for this state (with the leading `?`, or empty), followed by `other`.
+    pub fn to_query(&self, other: &[String]) -> String {
+        let mut pairs = Vec::new();
+        if let Some(language) = self.language {
+            pairs.push(format!("{LANGUAGE}={}", language.code()));
+        }
+        if let Some(id) = &self.selected {
+            pairs.push(format!("{OPEN}={id}"));
+        }
+        if let Some(id) = &self.project {
+            pairs.push(format!("{PROJECT}={id}"));
+        }
+        if let Some(position) = self.position {
+            pairs.push(format!("{MAP}={}", position.write()));
+        }
+        let joined = |items: Vec<&str>| items.join(",");
+        let filters = &self.filters;
+        if !filters.themes.is_empty() {
+            pairs.push(format!("{THEMES}={}", joined(filters.themes.iter().map(RecordId::as_str).collect())));
+        }
+        if !filters.kinds.is_empty() {
+            pairs.push(format!("{KINDS}={}", joined(filters.kinds.iter().map(|k| k.code()).collect())));
+        }
+        if !filters.countries.is_empty() {
+            pairs.push(format!("{COUNTRIES}={}", joined(filters.countries.iter().map(String::as_str).collect())));
+        }
+        if let Some((from, to)) = filters.years {
+            pairs.push(if from == to { format!("{YEARS}={from}") } else { format!("{YEARS}={from}-{to}") });
+        }
+        if self.list {
+            pairs.push(format!("{VIEW}=list"));
+        }
+        pairs.extend(other.iter().cloned());
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
+    }
+
+    /// The state after the visitor opens the panel of `id`, a record of type `record`: opening a
+    /// project also draws its links on the map; opening anything else leaves the links drawn as
+    /// they were, so a visitor can follow a project from partner to partner.
+    pub fn with_opened(&self, id: RecordId, record: RecordType) -> UrlState {
+        let project = if record == RecordType::Project { Some(id.clone()) } else { self.project.clone() };
+        UrlState { selected: Some(id), project, ..self.clone() }
+    }
+
+    /// The state an address means for the records of `dataset`: an address that opens a project
+    /// without `project=` (written by hand, say) also draws that project's links, as opening it
+    /// in the app does ([`with_opened`](Self::with_opened)).
+    pub fn completed(self, dataset: &Dataset) -> UrlState {
+        match (&self.selected, &self.project) {
+            (Some(opened), None) if dataset.project(opened).is_some() => {
+                UrlState { project: Some(opened.clone()), ..self }
+            }
+            _ => self,
+        }
+    }
+
+    /// Whether going from `self` to `next` changes what is selected or shown, which makes a new
+    /// step in the browser's history; other changes (the view, the language) replace the current
+    /// step, so Back does not replay every pan.
+    pub fn is_new_step(&self, next: &UrlState) -> bool {
+        self.selected != next.selected || self.project != next.project
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::map_area::map_limits;
+
+    fn id(text: &str) -> RecordId {
+        RecordId::parse(text).unwrap()
+    }
+
+    #[test]
+    fn an_address_opening_a_project_also_draws_its_links() {
+        let data = crate::map_data::bundled_for_tests();
+        let battery = "battery-chemistry-lead-project";
+        let opened = UrlState::parse(&format!("?open={battery}")).state.completed(&data.dataset);
+        assert_eq!(opened.project, Some(id(battery)));
+        assert_eq!(opened, UrlState::default().with_opened(id(battery), RecordType::Project));
+        // A place leaves the links as they were; links the address names stay.
+        let place = UrlState::parse("?open=kokkola").state.completed(&data.dataset);
+        assert_eq!(place.project, None);
+        let both = UrlState::parse(&format!("?open={battery}&project=other-project")).state.completed(&data.dataset);
+        assert_eq!(both.project, Some(id("other-project")));
+    }
+
+    #[test]
+    fn a_full_state_round_trips_and_keeps_other_parameters() {
+        let state = UrlState {
+            language: Some(Language::Sv),
+            selected: Some(id("kokkola")),
+            project: Some(id("battery-chemistry")),
+            position: Some(MapPosition { center: LatLng::lat_lon(63.838, 23.13), zoom: Zoom::clamped(7.5) }),
+            filters: Filters::default(),
+            list: true,
+        };
+        let other = vec!["utm_source=city".to_owned(), "embed".to_owned()];
+        let query = state.to_query(&other);
+        assert_eq!(
+            query,
+            "?lang=sv&open=kokkola&project=battery-chemistry&map=7.5/63.838/23.13&view=list&utm_source=city&embed"
+        );
+        let parsed = UrlState::parse(&query);
+        assert_eq!(parsed.state, state);
+        assert_eq!(parsed.other, other);
+        assert!(parsed.problems.is_empty());
+        assert_eq!(UrlState::default().to_query(&[]), "");
+        assert_eq!(UrlState::parse(""), ParsedQuery::default());
+    }
+
+    #[test]
+    fn opening_a_project_draws_its_links_and_opening_anything_else_keeps_them() {
+        let state = UrlState { project: Some(id("battery")), selected: Some(id("kokkola")), ..UrlState::default() };
+        let project = state.with_opened(id("photonics"), RecordType::Project);
+        assert_eq!((project.selected, project.project), (Some(id("photonics")), Some(id("photonics"))));
+        for record in [RecordType::Place, RecordType::Organisation, RecordType::Theme] {
+            let next = state.with_opened(id("joensuu"), record);
+            assert_eq!((next.selected.clone(), next.project.clone()), (Some(id("joensuu")), Some(id("battery"))));
+            assert!(state.is_new_step(&next));
+        }
+    }
+
+    #[test]
+    fn links_shared_with_the_old_place_parameter_still_open_their_panel() {
+        assert_eq!(UrlState::parse("?place=oulu").state.selected, Some(id("oulu")));
+        assert_eq!(UrlState::parse("?place=oulu").state.to_query(&[]), "?open=oulu");
+        // `place` and `open` are one parameter: the first written counts.
+        assert_eq!(UrlState::parse("?open=kuopio&place=oulu").state.selected, Some(id("kuopio")));
+        let bad = UrlState::parse("?place=Not%20an%20id");
+        assert_eq!(bad.problems[0].name, "place");
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_left_out_without_losing_the_rest() {
+        let parsed = UrlState::parse("?lang=de&place=Oulu%20city&map=99/1/2&project=ok-1&place=oulu");
+        assert_eq!(parsed.state.language, None);
+        assert_eq!(parsed.state.selected, None, "the first of a repeated parameter counts");
+        assert_eq!(parsed.state.position, None);
+        assert_eq!(parsed.state.project, Some(id("ok-1")));
+        let names: Vec<&str> = parsed.problems.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["lang", "place", "map"]);
+        assert_eq!(parsed.problems[0].found, "de");
+        assert_eq!(parsed.problems[0].expected, "en, fi or sv");
+        for map in ["6/95/20", "6/60", "6/60/20/1", "x/60/20", "6/NaN/20", "-1/60/20", ""] {
+            assert_eq!(UrlState::parse(&format!("map={map}")).state.position, None, "{map}");
+        }
+        assert_eq!(UrlState::parse("lang=FI").state.language, Some(Language::Fi));
+    }
+
+    /// A view written to the address and read back lands within a tenth of a pixel of where it
+    /// was, at every zoom.
+    #[test]
+    fn a_view_comes_back_within_a_tenth_of_a_pixel() {
+        let limits = map_limits();
+        let size = ScreenSize::new(1280.0, 800.0);
+        for (zoom, lat, lon) in
+            [(3.0, 55.0, 15.0), (5.37, 63.1234567, 27.7654321), (9.99, 62.2426, 25.7473), (12.0, 60.45, 22.27)]
+        {
+            let view = MapPosition { center: LatLng::lat_lon(lat, lon), zoom: Zoom::clamped(zoom) }.view(size, limits);
+            let query = UrlState { position: Some(MapPosition::of(&view)), ..UrlState::default() }.to_query(&[]);
+            let back = UrlState::parse(&query).state.position.unwrap().view(size, limits);
+            let drift = view.world_to_screen(back.center()).distance_to(size.center());
+            assert!(drift < 0.1, "zoom {zoom}: {drift} px off via {query}");
+            assert!((back.zoom().value() - view.zoom().value()).abs() <= 0.0005, "{query}");
+        }
+    }
+
+    #[test]
+    fn filters_round_trip_and_bad_ones_are_reported() {
+        let filters = Filters {
+            themes: [id("battery-chemistry"), id("green-electrification")].into(),
+            kinds: [MarkerKind::InnoCity, MarkerKind::Organisation].into(),
+            countries: ["FI".to_owned(), "SE".to_owned()].into(),
+            years: Some((2021, 2023)),
+        };
+        let state = UrlState { filters: filters.clone(), ..UrlState::default() };
+        let query = state.to_query(&[]);
+        assert_eq!(query, "?themes=battery-chemistry,green-electrification&kinds=innocity,organisation&countries=FI,SE&years=2021-2023");
+        assert_eq!(UrlState::parse(&query).state, state);
+        let single = UrlState::parse("years=2022&countries=fi").state.filters;
+        assert_eq!(single.years, Some((2022, 2022)));
+        assert_eq!(single.countries, ["FI".to_owned()].into());
+        assert_eq!(UrlState { filters: single, ..UrlState::default() }.to_query(&[]), "?countries=FI&years=2022");
+        let bad = UrlState::parse("years=2019-2022&kinds=city&countries=FIN&themes=Bad Id&years=2023");
+        assert!(bad.state.filters.is_empty(), "{:?}", bad.state.filters);
+        let names: Vec<&str> = bad.problems.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["years", "kinds", "countries", "themes"]);
+        for years in ["2024-2022", "2028", "x", "2021-"] {
+            assert_eq!(UrlState::parse(&format!("years={years}")).state.filters.years, None, "{years}");
+        }
+    }
+
+    #[test]
+    fn only_selection_changes_make_history_steps() {
+        let start = UrlState { selected: Some(id("oulu")), ..UrlState::default() };
+        let moved = UrlState {
+            position: Some(MapPosition { center: LatLng::lat_lon(60.0, 25.0), zoom: Zoom::clamped(6.0) }),
+            language: Some(Language::Fi),
+            ..start.clone()
+        };
+        assert!(!start.is_new_step(&moved));
+        assert!(start.is_new_step(&UrlState { selected: Some(id("turku")), ..start.clone() }));
+        assert!(start.is_new_step(&UrlState { project: Some(id("p")), ..start.clone() }));
+    }
+
+    #[test]
+    fn a_page_chooses_its_tile_server_and_credit_and_keeps_them_in_every_link() {
+        let query = "?lang=fi&tiles=https%3A%2F%2Ftiles.example.org%2F%7Bz%7D%2F%7Bx%7D%2F%7By%7D.png&tiles-credit=%C2%A9+Example+City";
+        let parsed = UrlState::parse(query);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let source = parsed.options.tile_source.clone().unwrap();
+        assert_eq!(source.url_template, "https://tiles.example.org/{z}/{x}/{y}.png");
+        assert_eq!(source.attribution, "© Example City");
+        // Written unencoded too, as a person types it.
+        let typed = UrlState::parse("tiles=https://tiles.example.org/{z}/{x}/{y}.png").options;
+        assert_eq!(typed.tile_source.unwrap().url_template, "https://tiles.example.org/{z}/{x}/{y}.png");
+        // The state does not know them, so they are kept as they were.
+        assert_eq!(parsed.state.to_query(&parsed.other), query);
+    }
+
+    #[test]
+    fn an_unusable_tile_server_is_reported_and_the_default_stays() {
+        let ParsedQuery { options, problems, .. } = UrlState::parse("tiles=javascript:alert(1)");
+        assert_eq!(options, PageOptions::default());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].name, "tiles");
+        assert_eq!(
+            problems[0].to_string(),
+            format!(
+                "the address's `tiles` is not used: found \"javascript:alert(1)\"; expected {}",
+                problems[0].expected
+            )
+        );
+        assert!(problems[0].expected.contains("{z}"));
+        assert_eq!(UrlState::parse(""), ParsedQuery::default());
+        // The first of a repeated option counts, as for every parameter.
+        let twice = UrlState::parse("tiles=https://a.example/{z}/{x}/{y}.png&tiles=https://b.example/{z}/{x}/{y}.png");
+        assert_eq!(twice.options.tile_source.unwrap().csp_origin(), "https://a.example");
+    }
+}
