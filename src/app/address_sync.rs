@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use innomap_core::explore::panel_history::Arrival;
 use innomap_core::explore::url_state::UrlState;
 
 use super::state::AppState;
@@ -41,6 +42,9 @@ pub fn sync_address(state: AppState) {
     // Back and Forward restore the state of that step.
     let history = window_event_listener(leptos::ev::popstate, move |_| {
         let step = UrlState::parse(&address_query());
+        if state.selected.with_untracked(|open| *open != step.state.selected) {
+            state.arrival.set_value(Arrival::History);
+        }
         state.selected.set(step.state.selected);
         state.shown_project.set(step.state.project);
         if let Some(chosen) = step.state.language {

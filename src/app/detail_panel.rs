@@ -11,11 +11,14 @@ use leptos::prelude::*;
 use web_sys::MouseEvent;
 
 use innomap_core::data::model::{RecordId, RecordType, SafeUrl};
-use innomap_core::explore::detail::{describe, Detail, Entry, SourceLine};
+use innomap_core::explore::detail::{describe, Detail, Entry, SourceLine, Target};
+use innomap_core::explore::panel_history::Arrival;
 use innomap_core::text::ui_text::UiText;
 
 use super::state::use_app_state;
-use crate::platform::{attribute_is, focus_selector, on_next_frame, FocusReturn};
+use crate::platform::{
+    attribute_is, focus_selector, go_back_in_history, on_next_frame, scroll_selector_to, scrolled_offset, FocusReturn,
+};
 
 const TITLE_ID: &str = "detail-panel-title";
 
@@ -45,15 +48,22 @@ pub fn DetailPanel() -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
 
-    // Remember what had focus when the panel opened, then move focus to its title whenever it
-    // shows another record.
+    // Remember what had focus when the panel opened. Whenever it shows another record, start at
+    // its title (or, after Back or Forward, where that panel was left) and move focus there.
     Effect::new(move |was_open: Option<bool>| {
-        let is_open = selected.with(Option::is_some);
+        let shown = selected.get();
+        let is_open = shown.is_some();
         if is_open && was_open != Some(true) {
             opener.set_value(FocusReturn::capture());
         }
+        let arrival = state.arrival.get_value();
+        state.arrival.set_value(Arrival::Opened);
+        let start = state.panels.try_update(|history| history.arrive(shown.as_ref(), arrival)).unwrap_or_default();
         if is_open {
-            on_next_frame(|| focus_selector(&format!("#{TITLE_ID}")));
+            on_next_frame(move || {
+                scroll_selector_to(".panel", start);
+                focus_selector(&format!("#{TITLE_ID}"));
+            });
         }
         is_open
     });
@@ -84,6 +94,14 @@ fn DetailView(detail: Detail, text: UiText, on_close: impl Fn() + Copy + Send + 
         checked,
     } = detail;
     let in_project_panel = record == RecordType::Project;
+    let state = use_app_state();
+    // Where the visitor leaves this panel, for Back to return to.
+    let remember_position = move |ev: web_sys::Event| {
+        let offset = scrolled_offset(&ev);
+        if let Some(id) = state.selected.get_untracked() {
+            state.panels.update_untracked(|history| history.remember(&id, offset));
+        }
+    };
     let entry_item = move |entry: Entry| {
         // A project listed in another record's panel can have its links drawn from here.
         let project = entry.target.as_ref().filter(|t| t.record == RecordType::Project).map(|t| t.id.clone());
@@ -99,10 +117,11 @@ fn DetailView(detail: Detail, text: UiText, on_close: impl Fn() + Copy + Send + 
         }
     };
     view! {
-        <aside class="panel" aria-labelledby=TITLE_ID data-record=record.code()>
+        <aside class="panel" aria-labelledby=TITLE_ID data-record=record.code() on:scroll=remember_position>
             <button type="button" class="panel__close" aria-label=text.close() on:click=move |_| on_close()>
                 <span aria-hidden="true">"×"</span>
             </button>
+            <BackLink />
             <p class="panel__kind">{kind}</p>
             <h2 id=TITLE_ID tabindex="-1">{name}</h2>
             {subtitle.map(|s| view! { <p class="panel__region">{s}</p> })}
@@ -181,15 +200,47 @@ fn EntryName(entry: Entry) -> impl IntoView {
                 move || state.href(&target)
             };
             let on_click = move |ev: MouseEvent| {
-                if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-                    return;
+                if is_plain_click(&ev) {
+                    ev.prevent_default();
+                    state.open(&target);
                 }
-                ev.prevent_default();
-                state.open(&target);
             };
             view! { <a class="panel__link" href=href data-opens=record on:click=on_click>{entry.text}</a> }.into_any()
         }
         None => view! { <span>{entry.text}</span> }.into_any(),
+    }
+}
+
+/// A click the app handles itself; one with a modifier key (or the middle button) is left to
+/// the browser, which opens the link's address in a new tab or window.
+fn is_plain_click(ev: &MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
+/// "Back to …": the panel's own way back to the record the open one was reached from. It is
+/// the browser's Back (each record opened anew is a step of its history), so that panel comes
+/// back where it was left; its address is that record's, for a new tab.
+#[component]
+fn BackLink() -> impl IntoView {
+    let state = use_app_state();
+    let data = state.data();
+    move || {
+        let previous = state.panels.with(|history| history.previous().cloned())?;
+        let name = data.dataset.name_of(&previous)?.get(state.language.get()).to_owned();
+        let record = data.dataset.record_type(&previous)?;
+        let href = state.href(&Target { id: previous, record });
+        let go_back = move |ev: MouseEvent| {
+            if is_plain_click(&ev) {
+                ev.prevent_default();
+                go_back_in_history();
+            }
+        };
+        Some(view! {
+            <a class="panel__back" href=href on:click=go_back>
+                <span aria-hidden="true">"← "</span>
+                {state.text().back_to(&name)}
+            </a>
+        })
     }
 }
 

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use innomap_core::data::error::LoadError;
 use innomap_core::data::model::RecordId;
 use innomap_core::explore::filter::{Filtered, Filters};
+use innomap_core::explore::panel_history::{Arrival, PanelHistory};
 use innomap_core::explore::url_state::{MapPosition, PageOptions, ParsedQuery, UrlState};
 use innomap_core::language::Language;
 use innomap_core::layers::basemap::Basemap;
@@ -85,6 +86,13 @@ pub struct AppState {
     /// Whether the explorer (search, filters, the header's buttons, the panel) is built: only
     /// once the map's first frame is painted (see `App`).
     pub explorer_shown: RwSignal<bool>,
+    /// How the open record came to be selected: Back and Forward set `History` just before they
+    /// change the selection, and the panel reads it (and puts back `Opened`) to know whether
+    /// to return to where it was.
+    pub arrival: StoredValue<Arrival>,
+    /// Where each record's panel was scrolled to, and the records followed to the open one
+    /// (tracked for the trail; scroll offsets are noted without notifying).
+    pub panels: RwSignal<PanelHistory>,
     /// The address's options for the whole visit, and where the map starts if the address
     /// names a position.
     pub start: StoredValue<Start>,
@@ -162,6 +170,8 @@ impl AppState {
             loaded_basemap: RwSignal::new(None),
             map_images: RwSignal::new(false),
             explorer_shown: RwSignal::new(false),
+            arrival: StoredValue::new(Arrival::Opened),
+            panels: RwSignal::new(PanelHistory::default()),
             start: StoredValue::new(Start { position: start.state.position, options: start.options }),
             other_parameters: StoredValue::new(start.other),
             filtered,

@@ -135,6 +135,19 @@ pub fn focus_selector(selector: &str) {
     }
 }
 
+/// Scrolls the first element matching `selector` to `offset` CSS pixels from its top, at once.
+pub fn scroll_selector_to(selector: &str, offset: f64) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element {
+        element.set_scroll_top(offset.round() as i32);
+    }
+}
+
+/// How far the element a scroll event came from is scrolled down, in CSS pixels.
+pub fn scrolled_offset(event: &web_sys::Event) -> f64 {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map_or(0.0, |e| f64::from(e.scroll_top()))
+}
+
 /// The element that had keyboard focus when a panel opened, to give focus back to when it closes.
 #[derive(Default)]
 pub struct FocusReturn(Option<HtmlElement>);
@@ -286,6 +299,13 @@ pub fn event_item_key(event: &web_sys::Event, selector: &str) -> Option<String> 
 /// The query string of the page address (`?…`, or empty).
 pub fn address_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The browser's Back, as if its button were pressed.
+pub fn go_back_in_history() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
 }
 
 /// Writes `query` into the page address, keeping the path and any `#` fragment: as a new step of

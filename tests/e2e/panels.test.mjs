@@ -305,3 +305,84 @@ test('the map downloads as an SVG image of the current view, in the page\'s colo
     }
   }
 });
+
+test('a record opened from a panel starts at its title, and Back returns to where the previous panel was, on a desktop and a phone', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } };
+  for (const [device, options] of [['desktop', {}], ['phone', phone]]) {
+    const { context, page, errors } = await openApp(browser, { query: `?open=${battery.id}`, ...options });
+    try {
+      const panel = page.locator('.panel');
+      await panel.locator('h2', { hasText: 'Battery chemistry lead project' }).waitFor();
+      // Down to the partners, as a visitor reads, then on to one of them.
+      const vaasa = panel.locator('.panel__section', { hasText: 'Partners' }).locator('a.panel__link', { hasText: /^Vaasa$/ });
+      await vaasa.scrollIntoViewIfNeeded();
+      const left = await panel.evaluate((p) => p.scrollTop);
+      assert.ok(left > 40, `${device}: the project's panel is scrolled down to its partners (${left} px)`);
+      await vaasa.click();
+      await panel.locator('h2', { hasText: /^Vaasa$/ }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'detail-panel-title');
+      assert.equal(await panel.evaluate((p) => p.scrollTop), 0, `${device}: Vaasa's panel starts at its top`);
+      const [title, sheet] = [await panel.locator('h2').boundingBox(), await panel.boundingBox()];
+      assert.ok(title.y >= sheet.y && title.y + title.height <= sheet.y + sheet.height, `${device}: the title is in sight`);
+      await screenshot(page, `panel-next-record-${device}`);
+      // Back: the project's panel, where it was left.
+      await page.goBack();
+      await panel.locator('h2', { hasText: 'Battery chemistry lead project' }).waitFor();
+      await page.waitForFunction((expected) => Math.abs(document.querySelector('.panel').scrollTop - expected) <= 2, left, { timeout: 5_000 });
+      // Forward: Vaasa again, at its top as it was left.
+      await page.goForward();
+      await panel.locator('h2', { hasText: /^Vaasa$/ }).waitFor();
+      await page.waitForFunction(() => document.querySelector('.panel').scrollTop === 0, null, { timeout: 5_000 });
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('visits and events open panels of their own, and the panel\'s own "Back to …" link walks back along the names followed', async () => {
+  const { context, page, errors } = await openApp(browser, { query: `?open=${battery.id}`, contextOptions: { bypassCSP: true } });
+  try {
+    const panel = page.locator('.panel');
+    const title = panel.locator('h2');
+    await title.filter({ hasText: 'Battery chemistry lead project' }).waitFor();
+    assert.equal(await panel.locator('.panel__back').count(), 0, 'a panel opened by the address has nothing behind it');
+    const visits = panel.locator('.panel__section', { hasText: 'Visits and events' });
+    assert.ok(await visits.locator('li').count() >= 3);
+    assert.equal(await visits.locator('li').count(), await visits.locator('a.panel__link[data-opens="activity"]').count(), 'every visit and event is a link');
+    await visits.locator('a.panel__link', { hasText: 'Study visit to Chemiepark Knapsack' }).click();
+
+    await title.filter({ hasText: 'Study visit to Chemiepark Knapsack' }).waitFor();
+    await addressHas(page, 'open', 'study-visit-chemiepark-knapsack');
+    assert.equal(await panel.getAttribute('data-record'), 'activity');
+    assert.equal(await panel.locator('.panel__kind').textContent(), 'Study visit');
+    assert.match(await fact(page, 'Where'), /^Hürth$/);
+    assert.match(await fact(page, 'Project'), /^Battery chemistry lead project$/);
+    assert.match(await fact(page, 'Taking part'), /Chemiepark Knapsack/);
+    const back = panel.locator('a.panel__back');
+    assert.equal((await back.textContent()).trim(), '← Back to Battery chemistry lead project');
+    assert.match(await back.getAttribute('href'), new RegExp(`open=${battery.id}`), 'a real address, for a new tab');
+    assert.deepEqual(await axeViolations(page), [], 'axe on a visit\'s panel');
+    await screenshot(page, 'panel-visit');
+
+    await panel.locator('.panel__fact', { hasText: 'Where' }).locator('a.panel__link', { hasText: 'Hürth' }).click();
+    await title.filter({ hasText: /^Hürth$/ }).waitFor();
+    assert.equal((await back.textContent()).trim(), '← Back to Study visit to Chemiepark Knapsack');
+
+    await back.click();
+    await title.filter({ hasText: 'Study visit to Chemiepark Knapsack' }).waitFor();
+    await addressHas(page, 'open', 'study-visit-chemiepark-knapsack');
+    await back.filter({ hasText: 'Back to Battery chemistry lead project' }).waitFor();
+    await back.click();
+    await addressHas(page, 'open', battery.id);
+    await title.filter({ hasText: 'Battery chemistry lead project' }).waitFor();
+    assert.equal(await back.count(), 0, 'back at the first panel');
+    // The browser's Forward still knows the way on.
+    await page.goForward();
+    await addressHas(page, 'open', 'study-visit-chemiepark-knapsack');
+    await back.waitFor();
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});

@@ -724,6 +724,34 @@ impl Dataset {
         self.themes.get(self.position(id)?).filter(|r| r.id == *id)
     }
 
+    /// The visit, event or partnership with `id`.
+    pub fn activity(&self, id: &RecordId) -> Option<&Activity> {
+        self.activities.get(self.position(id)?).filter(|r| r.id == *id)
+    }
+
+    /// The type of the record with `id`, if there is one.
+    pub fn record_type(&self, id: &RecordId) -> Option<RecordType> {
+        let found = [
+            (RecordType::Place, self.place(id).is_some()),
+            (RecordType::Organisation, self.organisation(id).is_some()),
+            (RecordType::Project, self.project(id).is_some()),
+            (RecordType::Theme, self.theme(id).is_some()),
+            (RecordType::Activity, self.activity(id).is_some()),
+            (RecordType::Agreement, self.agreement(id).is_some()),
+        ];
+        found.into_iter().find(|&(_, is)| is).map(|(record, _)| record)
+    }
+
+    /// The name of the record with `id`, whatever its type.
+    pub fn name_of(&self, id: &RecordId) -> Option<&LocalizedText> {
+        (self.place(id).map(|r| &r.name))
+            .or_else(|| self.organisation(id).map(|r| &r.name))
+            .or_else(|| self.project(id).map(|r| &r.name))
+            .or_else(|| self.theme(id).map(|r| &r.name))
+            .or_else(|| self.activity(id).map(|r| &r.name))
+            .or_else(|| self.agreement(id).map(|r| &r.name))
+    }
+
     /// The projects a place leads or partners in, leads first.
     pub fn projects_of_place(&self, id: &RecordId) -> Vec<Involvement<'_>> {
         self.involvements(&Party::Place(id.clone()))
@@ -869,9 +897,22 @@ mod tests {
         }
         for agreement in &dataset.agreements {
             assert_eq!(dataset.agreement(&agreement.id).map(|a| &a.id), Some(&agreement.id));
+            assert_eq!(dataset.name_of(&agreement.id), Some(&agreement.name));
         }
+        for activity in &dataset.activities {
+            assert_eq!(dataset.activity(&activity.id).map(|a| &a.id), Some(&activity.id));
+            assert_eq!(dataset.name_of(&activity.id), Some(&activity.name));
+            assert_eq!(dataset.place(&activity.id), None, "{} is not a place", activity.id);
+        }
+        assert!(!dataset.activities.is_empty(), "the data has activities to check");
         let nowhere = RecordId::parse("no-such-record").unwrap();
         assert!(dataset.place(&nowhere).is_none() && dataset.projects_of_place(&nowhere).is_empty());
+        assert!(dataset.name_of(&nowhere).is_none() && dataset.record_type(&nowhere).is_none());
+        assert_eq!(dataset.record_type(&dataset.projects[0].id), Some(RecordType::Project));
+        assert_eq!(dataset.record_type(&dataset.activities[0].id), Some(RecordType::Activity));
+        assert_eq!(dataset.record_type(&dataset.organisations[0].id), Some(RecordType::Organisation));
+        let kokkola = dataset.places.iter().find(|p| p.id.as_str() == "kokkola").unwrap();
+        assert_eq!(dataset.name_of(&kokkola.id), Some(&kokkola.name));
         assert!(dataset.projects.iter().any(|p| !p.partners.is_empty()), "the data has partners to check");
     }
 

@@ -165,7 +165,7 @@ pub struct DetailSources<'a> {
 }
 
 /// The panel's content for the record `id`, or `None` when no record with a panel has that id
-/// (agreements and activities are shown inside the panels of their places and projects).
+/// (agreements are shown inside the panels of their places).
 pub fn describe(sources: DetailSources<'_>, id: &RecordId, language: Language) -> Option<Detail> {
     let dataset = sources.dataset;
     if let Some(place) = dataset.place(id) {
@@ -174,6 +174,8 @@ pub fn describe(sources: DetailSources<'_>, id: &RecordId, language: Language) -
         Some(organisation_detail(dataset, organisation, language))
     } else if let Some(project) = dataset.project(id) {
         Some(project_detail(dataset, project, language))
+    } else if let Some(activity) = dataset.activity(id) {
+        Some(activity_detail(dataset, activity, language))
     } else {
         theme_detail(sources, id, language)
     }
@@ -292,6 +294,28 @@ fn project_detail(dataset: &Dataset, project: &Project, language: Language) -> D
     detail
 }
 
+/// A visit, event or partnership: what it was, when, where, who took part and in which project.
+fn activity_detail(dataset: &Dataset, activity: &Activity, language: Language) -> Detail {
+    let text = UiText(language);
+    let mut kind = text.activity_kind(activity.kind).to_owned();
+    if activity.is_virtual {
+        kind = format!("{kind} · {}", text.online());
+    }
+    let mut detail = Detail::new(RecordType::Activity, kind, &activity.name, language)
+        .with_provenance(&activity.provenance, language);
+    detail.description = Some(activity.description.get(language).to_owned()).filter(|d| !d.is_empty());
+    let period = activity.period.as_ref().and_then(|p| format::period(p, language));
+    detail.fact(text.period(), vec![Entry::plain(period.unwrap_or_else(|| text.not_known().to_owned()))]);
+    let places = activity.places.iter().filter_map(|p| party_entry(dataset, p, language)).collect();
+    detail.fact(text.took_place_in(), places);
+    let organisations = activity.organisations.iter().filter_map(|o| party_entry(dataset, o, language)).collect();
+    detail.fact(text.taking_part(), organisations);
+    let project = activity.project.as_ref().and_then(|p| dataset.project(p));
+    let project = project.map(|p| Entry::to(RecordType::Project, &p.id, p.name.get(language)));
+    detail.fact(text.project_kind(), project.into_iter().collect());
+    detail
+}
+
 /// Budget and public funding: always both lines, so a visitor sees that an amount is not known
 /// rather than wondering whether it was left out.
 fn budget_facts(project: &Project, text: UiText) -> Vec<Fact> {
@@ -372,7 +396,8 @@ fn involvement_entries(dataset: &Dataset, involvements: Vec<Involvement<'_>>, la
 fn activity_entries<'a>(activities: impl Iterator<Item = &'a Activity>, language: Language) -> Vec<Entry> {
     activities
         .map(|a| {
-            Entry::plain(a.name.get(language)).with_note(a.period.as_ref().and_then(|p| format::period(p, language)))
+            Entry::to(RecordType::Activity, &a.id, a.name.get(language))
+                .with_note(a.period.as_ref().and_then(|p| format::period(p, language)))
         })
         .collect()
 }
@@ -541,5 +566,42 @@ mod tests {
         assert!(describe(data.sources(), &id("no-such-record"), Language::En).is_none());
         let agreement = &data.dataset.agreements[0].id;
         assert!(describe(data.sources(), agreement, Language::En).is_none());
+    }
+
+    /// Visits and events are names like every other: each opens a panel of its own that says
+    /// what it was, when, where, who took part and in which project, in every language.
+    #[test]
+    fn visits_and_events_are_links_to_panels_of_their_own() {
+        let data = bundled_for_tests();
+        let battery = describe(data.sources(), &id("battery-chemistry-lead-project"), Language::En).unwrap();
+        let visits = section(&battery, "Visits and events");
+        assert!(visits.entries.len() >= 3, "{visits:#?}");
+        for entry in &visits.entries {
+            let target = entry.target.as_ref().unwrap_or_else(|| panic!("{} is not a link", entry.text));
+            assert_eq!(target.record, RecordType::Activity);
+            assert!(describe(data.sources(), &target.id, Language::En).is_some(), "{} has a panel", target.id);
+        }
+
+        let visit = describe(data.sources(), &id("study-visit-chemiepark-knapsack"), Language::En).unwrap();
+        assert_eq!(visit.record, RecordType::Activity);
+        assert_eq!(visit.kind, "Study visit");
+        assert_eq!(visit.name, "Study visit to Chemiepark Knapsack");
+        let place = &fact(&visit, "Where").values[0];
+        assert_eq!(place.target, Some(Target { id: id("hurth"), record: RecordType::Place }));
+        let taking_part = &fact(&visit, "Taking part").values;
+        assert!(taking_part.iter().all(|e| e.target.as_ref().is_some_and(|t| t.record == RecordType::Organisation)));
+        assert!(taking_part.iter().any(|e| e.text.contains("Knapsack")), "{taking_part:?}");
+        let project = &fact(&visit, "Project").values[0];
+        assert_eq!(project.target.as_ref().map(|t| &t.id), Some(&id("battery-chemistry-lead-project")));
+        assert!(!visit.sources.is_empty() && visit.checked.is_some(), "sourced and dated");
+
+        let virtual_visit = describe(data.sources(), &id("visit-kip-northern-sweden-virtual"), Language::Fi).unwrap();
+        assert_eq!(virtual_visit.kind, "Vierailu · verkossa");
+        assert_eq!(fact(&virtual_visit, "Missä").values.len(), 4);
+        let unknown_date = data.dataset.activities.iter().find(|a| a.period.is_none());
+        if let Some(activity) = unknown_date {
+            let d = describe(data.sources(), &activity.id, Language::Sv).unwrap();
+            assert_eq!(fact(&d, "Period").values[0].text, UiText(Language::Sv).not_known());
+        }
     }
 }

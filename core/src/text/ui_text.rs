@@ -11,7 +11,7 @@
 //! fluent-bundle would fit the core, but brings a message parser and plural-rule data for three
 //! languages and about a hundred messages.
 
-use crate::data::model::{MapMarker, MarkerKind, OrganisationKind, PartnerRole};
+use crate::data::model::{ActivityKind, MapMarker, MarkerKind, OrganisationKind, PartnerRole};
 use crate::language::Language;
 
 /// User-interface wording, one function per message so a missing translation is a compile error.
@@ -731,6 +731,63 @@ impl UiText {
         }
     }
 
+    /// What a visit, event or partnership is, as the kind line of its panel.
+    pub fn activity_kind(self, kind: ActivityKind) -> &'static str {
+        match (kind, self.0) {
+            (ActivityKind::Visit, Language::En) => "Visit",
+            (ActivityKind::Visit, Language::Fi) => "Vierailu",
+            (ActivityKind::Visit, Language::Sv) => "Besök",
+            (ActivityKind::StudyVisit, Language::En) => "Study visit",
+            (ActivityKind::StudyVisit, Language::Fi) => "Opintomatka",
+            (ActivityKind::StudyVisit, Language::Sv) => "Studieresa",
+            (ActivityKind::Event, Language::En) => "Event",
+            (ActivityKind::Event, Language::Fi) => "Tapahtuma",
+            (ActivityKind::Event, Language::Sv) => "Evenemang",
+            (ActivityKind::Partnership, Language::En) => "Partnership",
+            (ActivityKind::Partnership, Language::Fi) => "Kumppanuus",
+            (ActivityKind::Partnership, Language::Sv) => "Partnerskap",
+            (ActivityKind::Seminar, Language::En) => "Seminar",
+            (ActivityKind::Seminar, Language::Fi) => "Seminaari",
+            (ActivityKind::Seminar, Language::Sv) => "Seminarium",
+        }
+    }
+
+    /// Added to the kind of an activity that took place online.
+    pub fn online(self) -> &'static str {
+        match self.0 {
+            Language::En => "online",
+            Language::Fi => "verkossa",
+            Language::Sv => "på nätet",
+        }
+    }
+
+    /// Label of the places a visit or event was at.
+    pub fn took_place_in(self) -> &'static str {
+        match self.0 {
+            Language::En => "Where",
+            Language::Fi => "Missä",
+            Language::Sv => "Var",
+        }
+    }
+
+    /// Label of the organisations that took part in a visit or event.
+    pub fn taking_part(self) -> &'static str {
+        match self.0 {
+            Language::En => "Taking part",
+            Language::Fi => "Mukana",
+            Language::Sv => "Med",
+        }
+    }
+
+    /// The panel's own way back to the record it was reached from.
+    pub fn back_to(self, name: &str) -> String {
+        match self.0 {
+            Language::En => format!("Back to {name}"),
+            Language::Fi => format!("Takaisin: {name}"),
+            Language::Sv => format!("Tillbaka till {name}"),
+        }
+    }
+
     /// Lead-in for the place an organisation is in.
     pub fn located_in(self) -> &'static str {
         match self.0 {
@@ -782,5 +839,26 @@ mod tests {
     #[test]
     fn messages_are_in_the_language_asked_for() {
         assert_eq!(UiText(Language::Fi).retry(), "Yritä uudelleen");
+    }
+
+    #[test]
+    fn the_way_back_and_the_kinds_of_activity_read_naturally_in_each_language() {
+        assert_eq!(UiText(Language::En).back_to("Kokkola"), "Back to Kokkola");
+        assert_eq!(UiText(Language::Fi).back_to("Kokkola"), "Takaisin: Kokkola");
+        assert_eq!(UiText(Language::Sv).back_to("Karleby"), "Tillbaka till Karleby");
+        for language in Language::ALL {
+            let kinds = [
+                ActivityKind::Visit,
+                ActivityKind::StudyVisit,
+                ActivityKind::Event,
+                ActivityKind::Partnership,
+                ActivityKind::Seminar,
+            ]
+            .map(|kind| UiText(language).activity_kind(kind));
+            let mut distinct = kinds.to_vec();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), kinds.len(), "{language:?}: {kinds:?}");
+        }
     }
 }
