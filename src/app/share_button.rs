@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::use_app_state;
-use crate::platform::{copy_text, page_address};
+use crate::platform::{after_delay, copy_text, page_address};
+
+/// How long "Link copied" shows.
+const CONFIRMATION_MS: i32 = 4000;
 
 /// What the last press of the button did.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +30,16 @@ pub fn ShareButton() -> impl IntoView {
         spawn_local(async move {
             let copied = copy_text(&address).await;
             shared.try_set(if copied { Shared::Copied } else { Shared::ByHand(address) });
+            if copied {
+                // Said, then gone; a link to copy by hand stays until it is copied.
+                after_delay(CONFIRMATION_MS, move || {
+                    shared.try_update(|s| {
+                        if *s == Shared::Copied {
+                            *s = Shared::Nothing;
+                        }
+                    });
+                });
+            }
         });
     };
     view! {

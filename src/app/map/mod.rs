@@ -97,6 +97,28 @@ impl MapParts {
     }
 }
 
+/// Opening or closing the panel moves the controls beside it (style.css), which the size
+/// observer does not see: measure the floating cards again once the page is laid out anew.
+fn measure_again_when_the_panel_comes_or_goes(
+    state: AppState,
+    element: NodeRef<Div>,
+    floating: RwSignal<Vec<ScreenRect>>,
+) {
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = state.selected.with(Option::is_some);
+        if was_open.is_some_and(|was| was != is_open) {
+            on_next_frame(move || {
+                let Some(el) = element.get_untracked() else { return };
+                let boxes = boxes_over(&el, FLOATING);
+                if floating.try_with_untracked(|known| *known != boxes) == Some(true) {
+                    floating.try_set(boxes);
+                }
+            });
+        }
+        is_open
+    });
+}
+
 /// The interactive map filling its container.
 #[component]
 pub fn MapView() -> impl IntoView {
@@ -154,6 +176,7 @@ pub fn MapView() -> impl IntoView {
         let listeners = input::listen_on(&el, map);
         on_cleanup(move || drop((resize, floating_moved, listeners)));
     });
+    measure_again_when_the_panel_comes_or_goes(state, element, floating);
     moves::follow_the_app(map);
 
     view! {

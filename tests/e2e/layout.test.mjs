@@ -1,0 +1,81 @@
+// The map around the cards: whatever is open (a panel, the phone's bottom sheet), the map's own
+// controls stay in sight and take the clicks meant for them.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, openApp, screenshot, restingZoom } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const PHONE = { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } };
+
+/** Each visible element matching `selector` is what the page hits at its centre, inside the viewport. */
+async function hitAtCentres(page, selector) {
+  return page.$$eval(selector, (elements, sel) => elements.map((element) => {
+    const box = element.getBoundingClientRect();
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    const hit = document.elementFromPoint(x, y);
+    return {
+      name: element.getAttribute('aria-label') || element.textContent.trim().slice(0, 30),
+      inside: x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight,
+      hit: hit?.closest(sel) === element,
+      on: hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing',
+    };
+  }), selector);
+}
+
+test('with a panel open, the zoom buttons, "Show everything", the map-image switch and the legend stay usable, on a desktop and a phone', async () => {
+  for (const [device, options] of [['desktop', {}], ['phone', PHONE]]) {
+    const { context, page, errors } = await openApp(browser, { query: '?open=kokkola', ...options });
+    try {
+      await page.locator('.panel h2', { hasText: 'Kokkola' }).waitFor();
+      await page.waitForTimeout(300);
+      for (const selector of ['.map-controls__button', '.basemap-controls__tiles', '.legend summary']) {
+        const controls = await hitAtCentres(page, selector);
+        assert.ok(controls.length > 0, `${device}: ${selector} is there`);
+        for (const control of controls) {
+          assert.ok(control.inside && control.hit, `${device}: "${control.name}" is reachable (a click at its centre lands on ${control.on})`);
+        }
+      }
+      // And they work: zoom in beside the panel.
+      const before = await restingZoom(page);
+      await page.locator('.map-controls__button').first().click();
+      assert.ok(await restingZoom(page) > before + 0.5, `${device}: the zoom button zooms in`);
+      await screenshot(page, `controls-beside-panel-${device}`);
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('the header card keeps one size in every language and when "Link copied" shows, so it never grows over the map', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?lang=en' });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const header = page.locator('.app-title');
+    await page.locator('.share__button').waitFor();
+    const size = async () => { const b = await header.boundingBox(); return { width: Math.round(b.width), height: Math.round(b.height) }; };
+    const english = await size();
+    const widths = { en: english.width };
+    for (const [code, copyLink] of [['fi', 'Kopioi linkki'], ['sv', 'Kopiera länk']]) {
+      await page.locator(`.language-switch__button[lang="${code}"]`).click();
+      await page.locator('.share__button', { hasText: copyLink }).waitFor();
+      widths[code] = (await size()).width;
+    }
+    assert.equal(new Set(Object.values(widths)).size, 1, `the same width in every language: ${JSON.stringify(widths)}`);
+    await page.locator('.language-switch__button[lang="en"]').click();
+    await page.locator('.share__button', { hasText: 'Copy link' }).click();
+    const message = page.locator('.share__message', { hasText: 'Link copied' });
+    await message.waitFor();
+    assert.deepEqual(await size(), english, 'the confirmation does not push the header');
+    await screenshot(page, 'header-link-copied');
+    await message.waitFor({ state: 'hidden', timeout: 8_000 });
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
