@@ -59,7 +59,14 @@ pub fn FilterPanel(
             </div>
         </details>
         <p class="filters__result" role="status">
-            {move || filtered.with(|f| text().shown_counts(f.place_count, f.organisation_count, f.project_count))}
+            {move || filtered.with(|f| {
+                let text = text();
+                if f.is_empty() {
+                    format!("{}. {}", text.no_matches(), text.no_matches_detail())
+                } else {
+                    text.shown_counts(f.place_count, f.organisation_count, f.project_count)
+                }
+            })}
         </p>
     }
 }

@@ -9,6 +9,7 @@ use innomap_core::explore::detail::Target;
 use innomap_core::explore::list_view::{ListEntry, ListSections};
 use innomap_core::text::ui_text::UiText;
 
+use super::notices::NoMatchesNotice;
 use super::state::{use_app_state, AppState};
 
 /// The list of places, organisations and projects.
@@ -46,7 +47,8 @@ pub fn ListView() -> impl IntoView {
         })
     };
     view! {
-        <section class="list-view" aria-label=move || text().list_label()>
+        <section class="list-view" aria-label=move || text().list_label() tabindex="-1">
+            <NoMatchesNotice />
             {places}
             {projects}
         </section>

@@ -39,7 +39,7 @@ use detail_panel::DetailPanel;
 use header::Header;
 use list_view::ListView;
 use map::MapView;
-use notices::{LoadErrorNotice, LoadingNotice, SkippedRecordsNotice};
+use notices::{LoadErrorNotice, LoadingNotice, NoMatchesNotice, SkippedRecordsNotice};
 use state::{provide_app_state, use_app_state, LoadState};
 use theme_switch::restore_theme;
 
@@ -136,6 +136,7 @@ fn MainArea() -> impl IntoView {
                 // The map stays while the list shows, so it comes back where it was.
                 <div class="map-area" hidden=move || state.list_mode.get()>
                     <MapView />
+                    <NoMatchesNotice />
                 </div>
                 {move || state.list_mode.get().then(|| view! { <ListView /> })}
                 // In a closure of its own, so a change of language redraws the notice, not the map.

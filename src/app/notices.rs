@@ -1,9 +1,14 @@
-//! Status messages: loading, a load failure with a retry button, and records that were skipped.
+//! Status messages: loading, a load failure with a retry button, records that were skipped, and
+//! filters that leave nothing.
 
 use leptos::prelude::*;
 
 use innomap_core::data::error::LoadError;
+use innomap_core::explore::filter::{Filtered, Filters};
 use innomap_core::text::ui_text::UiText;
+
+use super::state::use_app_state;
+use crate::platform::{focus_selector, on_next_frame};
 
 /// Shown while the data loads; announced politely to screen readers.
 #[component]
@@ -43,4 +48,31 @@ pub fn SkippedRecordsNotice(text: UiText, problems: Vec<String>) -> impl IntoVie
             </details>
         }
     })
+}
+
+/// Said on the map and in the list when the filters leave nothing, with the way out. (The
+/// filters' live region announces it; this is what a sighted visitor sees where the places would
+/// be.)
+#[component]
+pub fn NoMatchesNotice() -> impl IntoView {
+    let state = use_app_state();
+    let clear = move |_| {
+        state.filters.set(Filters::default());
+        // The button goes with the notice: focus moves to what now shows everything again.
+        on_next_frame(|| focus_selector(".map-area:not([hidden]) .map, .list-view"));
+    };
+    move || {
+        let text = state.text();
+        state.filtered.with(Filtered::is_empty).then(|| {
+            view! {
+                <div class="notice no-matches">
+                    <p class="notice__title">{text.no_matches()}</p>
+                    <p class="notice__detail">{text.no_matches_detail()}</p>
+                    <button type="button" class="button no-matches__clear" on:click=clear>
+                        {text.clear_filters()}
+                    </button>
+                </div>
+            }
+        })
+    }
 }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, openApp, screenshot, restingZoom } from './support.mjs';
+import { launchBrowser, openApp, screenshot, restingZoom, axeViolations } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -77,5 +77,49 @@ test('the header card keeps one size in every language and when "Link copied" sh
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
     await context.close();
+  }
+});
+
+test('filters that leave nothing say "No matches" on the map and in the list, announced, with "Clear filters" to bring everything back', async () => {
+  const { context, page, errors } = await openApp(browser, { contextOptions: { bypassCSP: true } });
+  try {
+    await page.locator('.filters summary').click();
+    await page.getByRole('checkbox', { name: 'Sweden' }).check();
+    await page.getByRole('checkbox', { name: /^InnoCit/ }).check();
+    const onMap = page.locator('.map-area .no-matches');
+    await onMap.waitFor();
+    assert.match(await onMap.textContent(), /No matches/);
+    assert.equal(await page.locator('.markers .marker').count(), 0, 'the map is empty');
+    assert.match(await page.locator('.filters__result[role="status"]').textContent(), /^No matches\. /, 'the live region says so');
+    assert.deepEqual(await axeViolations(page), [], 'axe with no matches');
+    await screenshot(page, 'no-matches-map');
+
+    await page.locator('.view-switch__button').nth(1).click();
+    const inList = page.locator('.list-view .no-matches');
+    await inList.waitFor();
+    assert.equal(await page.locator('.list-view__item').count(), 0, 'the list is empty');
+    await screenshot(page, 'no-matches-list');
+    await inList.getByRole('button', { name: 'Clear filters' }).click();
+    await inList.waitFor({ state: 'detached' });
+    assert.ok(await page.locator('.list-view__item').count() > 20, 'everything is back');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('list-view'), null, { timeout: 2_000 });
+    assert.match(await page.locator('.filters__result').textContent(), /^\d+ places/);
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+  // On a phone, the notice and its button are in sight and take the tap.
+  const phone = await openApp(browser, { ...PHONE, query: '?countries=SE&kinds=innocity', waitForMarkers: false });
+  try {
+    const clear = phone.page.locator('.map-area .no-matches__clear');
+    await clear.waitFor();
+    const [hit] = await hitAtCentres(phone.page, '.map-area .no-matches__clear');
+    assert.ok(hit.inside && hit.hit, `the phone's "Clear filters" is reachable (lands on ${hit.on})`);
+    await screenshot(phone.page, 'no-matches-phone');
+    await clear.tap();
+    await phone.page.locator('.markers .marker').first().waitFor();
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.context.close();
   }
 });

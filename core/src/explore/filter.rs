@@ -108,6 +108,14 @@ pub struct Filtered {
     pub project_count: usize,
 }
 
+impl Filtered {
+    /// Whether the filters let nothing through: no place, organisation or project (the map
+    /// and the list are empty, and say so).
+    pub fn is_empty(&self) -> bool {
+        self.place_count + self.organisation_count + self.project_count == 0
+    }
+}
+
 impl FilterFacts {
     /// Gathers the facts of `dataset`, for its markers in `markers` order (by id).
     pub fn new(dataset: &Dataset, marker_ids: &[&RecordId]) -> Self {
@@ -300,5 +308,21 @@ mod tests {
         for (project, (&on, p)) in dataset.projects.iter().zip(early.projects.iter().zip(&facts.projects)) {
             assert_eq!(on, p.years & 1 != 0, "{}", project.id);
         }
+    }
+
+    /// Filters that leave nothing say so; any filter that leaves something does not.
+    #[test]
+    fn filters_that_leave_nothing_are_empty() {
+        let data = crate::map_data::bundled_for_tests();
+        assert!(!data.facts.apply(&Filters::default()).is_empty());
+        let nowhere = Filters { countries: ["ZZ".to_owned()].into(), ..Filters::default() };
+        let nothing = data.facts.apply(&nowhere);
+        assert!(nothing.is_empty(), "{nothing:?}");
+        assert!(nothing.markers.iter().all(|on| !on) && nothing.projects.iter().all(|on| !on));
+        let swedish = Filters { countries: ["SE".to_owned()].into(), ..Filters::default() };
+        assert!(!data.facts.apply(&swedish).is_empty());
+        // Only projects left: not empty, the list shows them.
+        let only_projects = Filtered { project_count: 1, ..Filtered::default() };
+        assert!(!only_projects.is_empty());
     }
 }

@@ -788,6 +788,24 @@ impl UiText {
         }
     }
 
+    /// Said on the map and in the list when the filters leave nothing.
+    pub fn no_matches(self) -> &'static str {
+        match self.0 {
+            Language::En => "No matches",
+            Language::Fi => "Ei osumia",
+            Language::Sv => "Inga träffar",
+        }
+    }
+
+    /// What "No matches" means, and what to do.
+    pub fn no_matches_detail(self) -> &'static str {
+        match self.0 {
+            Language::En => "No place, organisation or project fits these filters.",
+            Language::Fi => "Mikään paikka, organisaatio tai hanke ei vastaa näitä suodattimia.",
+            Language::Sv => "Ingen plats, organisation eller inget projekt passar de här filtren.",
+        }
+    }
+
     /// Lead-in for the place an organisation is in.
     pub fn located_in(self) -> &'static str {
         match self.0 {
