@@ -123,3 +123,57 @@ test('filters that leave nothing say "No matches" on the map and in the list, an
     await phone.context.close();
   }
 });
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, bl] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+test('in dark mode land and sea differ enough to read the coast, by the system\'s choice and by the switch', async () => {
+  for (const [how, options] of [['system', { contextOptions: { colorScheme: 'dark' } }], ['switch', {}]]) {
+    const { context, page, errors } = await openApp(browser, options);
+    try {
+      if (how === 'switch') {
+        await page.locator('.theme-switch').click();
+        await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      }
+      const [land, sea] = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('.basemap__land')).fill,
+        getComputedStyle(document.querySelector('.map')).backgroundColor,
+      ]);
+      const ratio = contrast(land, sea);
+      assert.ok(ratio >= 1.5, `${how}: land ${land} and sea ${sea} differ by ${ratio.toFixed(2)}:1`);
+      await screenshot(page, `dark-coast-${how}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('with the filters and the legend both open, each keeps its buttons usable', async () => {
+  const { context, page, errors } = await openApp(browser);
+  try {
+    await page.locator('.filters summary').click();
+    await page.locator('.legend summary').click();
+    await page.locator('.legend ul').waitFor();
+    for (const selector of ['.view-switch__button', '.share__button', '.theme-switch', '.filters__clear', '.filters__export', '.legend summary']) {
+      for (const control of await hitAtCentres(page, selector)) {
+        if (!control.inside) continue; // a filter choice scrolled out of the card's own view
+        assert.ok(control.hit, `"${control.name}" (${selector}) takes a click at its centre (it lands on ${control.on})`);
+      }
+    }
+    await screenshot(page, 'filters-and-legend');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
