@@ -227,8 +227,8 @@ test('the dark palette is used when the system asks for it, and axe-core finds n
       land: getComputedStyle(document.querySelector('.basemap__land')).fill,
       scheme: document.querySelector('meta[name="color-scheme"]').content,
     }));
-    assert.equal(colours.sea, 'rgb(22, 33, 44)');
-    assert.equal(colours.land, 'rgb(42, 46, 51)');
+    assert.equal(colours.sea, 'rgb(16, 25, 35)');
+    assert.equal(colours.land, 'rgb(56, 61, 67)');
     assert.equal(colours.scheme, 'light dark');
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'basemap-dark');

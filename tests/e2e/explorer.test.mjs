@@ -380,7 +380,7 @@ test('dark mode follows the system, the switch overrides it for this device, and
     const toggle = page.getByRole('button', { name: 'Dark mode' });
     const sea = () => page.evaluate(() => getComputedStyle(document.querySelector('.map')).backgroundColor);
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a dark system starts dark');
-    assert.equal(await sea(), 'rgb(22, 33, 44)');
+    assert.equal(await sea(), 'rgb(16, 25, 35)');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
@@ -390,7 +390,7 @@ test('dark mode follows the system, the switch overrides it for this device, and
     await page.locator('.marker').first().waitFor();
     assert.equal(await sea(), 'rgb(201, 220, 235)', 'the choice is remembered on this device');
     await page.getByRole('button', { name: 'Dark mode' }).click();
-    assert.equal(await sea(), 'rgb(22, 33, 44)');
+    assert.equal(await sea(), 'rgb(16, 25, 35)');
     assert.deepEqual(await axeViolations(page), [], 'axe in dark mode');
     await screenshot(page, 'explorer-dark');
     assert.deepEqual(errors, []);
