@@ -193,3 +193,28 @@ fn every_record_has_a_source_and_a_checked_date() {
         assert!(!provenance.sources.is_empty() && provenance.checked.is_some(), "{record}");
     }
 }
+
+/// Each organisation's kind agrees with its name: a university of applied sciences
+/// (ammattikorkeakoulu) is its own kind, never a university, and a body called a university is
+/// one of the two.
+#[test]
+fn organisation_kinds_agree_with_their_names() {
+    use innomap_core::data::model::OrganisationKind as Kind;
+    let dataset = bundled().dataset;
+    for organisation in &dataset.organisations {
+        let name = organisation.name.get(Language::En);
+        let applied = name.contains("University of Applied Sciences") || name.contains("UAS");
+        assert_eq!(
+            organisation.kind == Kind::UniversityOfAppliedSciences,
+            applied,
+            "{}: {name} is {:?}",
+            organisation.id,
+            organisation.kind
+        );
+        if name.contains("University") {
+            assert!(matches!(organisation.kind, Kind::University | Kind::UniversityOfAppliedSciences), "{name}");
+        }
+    }
+    let centria = dataset.organisations.iter().find(|o| o.id == id("centria-university-of-applied-sciences")).unwrap();
+    assert_eq!(centria.kind, Kind::UniversityOfAppliedSciences);
+}

@@ -386,3 +386,18 @@ test('visits and events open panels of their own, and the panel\'s own "Back to 
     await context.close();
   }
 });
+
+test('a university of applied sciences is named as one in every language, not as a university', async () => {
+  for (const [lang, kind] of [['fi', 'ammattikorkeakoulu'], ['sv', 'yrkeshögskola'], ['en', 'university of applied sciences']]) {
+    const { context, page, errors } = await openApp(browser, { query: `?open=centria-university-of-applied-sciences&lang=${lang}` });
+    try {
+      const line = page.locator('.panel .panel__kind');
+      await line.waitFor();
+      const text = (await line.textContent()).toLowerCase();
+      assert.ok(text.endsWith(kind), `${lang}: "${text}" names the kind ${kind}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -314,6 +314,9 @@ pub struct Place {
 pub enum OrganisationKind {
     /// A university.
     University,
+    /// A university of applied sciences (ammattikorkeakoulu, yrkeshögskola): a kind of its own
+    /// in the Finnish system, not a university.
+    UniversityOfAppliedSciences,
     /// A research organisation.
     Research,
     /// An education provider.
@@ -334,8 +337,9 @@ pub enum OrganisationKind {
 
 impl OrganisationKind {
     /// Every kind with its data value.
-    pub const CODES: [(Self, &'static str); 9] = [
+    pub const CODES: [(Self, &'static str); 10] = [
         (Self::University, "university"),
+        (Self::UniversityOfAppliedSciences, "university-of-applied-sciences"),
         (Self::Research, "research"),
         (Self::Education, "education"),
         (Self::Company, "company"),
