@@ -203,15 +203,12 @@ fn DataDownloads() -> impl IntoView {
     let text = move || state.text();
     let export = move |geojson: bool| {
         let data = state.data();
+        let language = state.language.get_untracked();
         state.filtered.with_untracked(|f| {
             if geojson {
-                download(
-                    "innomap-places.geojson",
-                    "application/geo+json",
-                    &to_geojson(&data.dataset, &data.all.markers, f),
-                );
+                download("innomap-places.geojson", "application/geo+json", &to_geojson(data.sources(), f));
             } else {
-                download("innomap-places.csv", "text/csv;charset=utf-8", &to_csv(&data.dataset, &data.all.markers, f));
+                download("innomap-places.csv", "text/csv;charset=utf-8", &to_csv(data.sources(), f, language));
             }
         });
     };

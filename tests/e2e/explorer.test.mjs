@@ -418,7 +418,10 @@ test('the shown places download as GeoJSON and CSV that parse back to what the f
     const csv = await take('.filters__export--csv');
     assert.equal(csv.name, 'innomap-places.csv');
     const rows = csv.text.split('\r\n').filter((line) => line);
-    assert.equal(rows[0], 'id,kind,name_en,name_fi,name_sv,country,latitude,longitude');
+    assert.ok(csv.text.startsWith('\ufeff'), 'a byte-order mark first, so a spreadsheet reads UTF-8');
+    assert.equal(rows[0].slice(1), 'id,kind,name_en,name_fi,name_sv,country,latitude,longitude,organisation_kind,region,themes,agreement,projects_led,projects_joined,website,links,sources,checked');
+    assert.ok(collection.features.every((f) => f.properties.sources.length > 0 && f.properties.checked), 'sources travel with each record');
+    assert.ok(collection.features.every((f) => Array.isArray(f.properties.themes) && Array.isArray(f.properties.projects_joined)));
     assert.equal(rows.length - 1, places + organisations);
     const ids = new Set(collection.features.map((f) => f.id));
     assert.ok(rows.slice(1).every((row) => ids.has(row.split(',')[0])), 'the same records in both files');

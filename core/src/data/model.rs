@@ -336,6 +336,11 @@ pub enum OrganisationKind {
 }
 
 impl OrganisationKind {
+    /// Its data value.
+    pub fn code(self) -> &'static str {
+        Self::CODES.iter().find(|(kind, _)| *kind == self).map_or("", |&(_, code)| code)
+    }
+
     /// Every kind with its data value.
     pub const CODES: [(Self, &'static str); 10] = [
         (Self::University, "university"),
@@ -409,6 +414,11 @@ pub enum PartnerRole {
 }
 
 impl PartnerRole {
+    /// Its data value.
+    pub fn code(self) -> &'static str {
+        Self::CODES.iter().find(|(role, _)| *role == self).map_or("", |&(_, code)| code)
+    }
+
     /// Every role with its data value.
     pub const CODES: [(Self, &'static str); 3] =
         [(Self::CoImplementer, "co-implementer"), (Self::Partner, "partner"), (Self::Network, "network")];

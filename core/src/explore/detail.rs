@@ -418,7 +418,8 @@ fn other_names(name: &LocalizedText, language: Language) -> Vec<(Language, Strin
         .collect()
 }
 
-fn sources(provenance: &Provenance) -> Vec<SourceLine> {
+/// A record's sources as they are cited: in its panel, and in the exports.
+pub(crate) fn sources(provenance: &Provenance) -> Vec<SourceLine> {
     provenance
         .sources
         .iter()

@@ -108,6 +108,14 @@ pub struct Filtered {
     pub project_count: usize,
 }
 
+impl FilterFacts {
+    /// The themes the filters match the marker at `index` (in marker order) on: its own, its
+    /// agreement's and those of the projects it takes part in.
+    pub fn themes_of_marker(&self, index: usize) -> &[RecordId] {
+        self.markers.get(index).map_or(&[], |facts| facts.themes.as_slice())
+    }
+}
+
 impl Filtered {
     /// Whether the filters let nothing through: no place, organisation or project (the map
     /// and the list are empty, and say so).
