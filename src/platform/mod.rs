@@ -225,6 +225,17 @@ pub fn listen<E: JsCast + 'static>(
     }))))
 }
 
+/// Calls `on_refusal` whenever the page's Content-Security-Policy refuses an address that
+/// starts with `origin` (the browser then never asks that server).
+pub fn on_refused_by_policy(origin: String, on_refusal: impl Fn() + 'static) -> Option<Subscription> {
+    let document = web_sys::window()?.document()?;
+    Some(listen(&document, "securitypolicyviolation", true, move |event: web_sys::SecurityPolicyViolationEvent| {
+        if event.blocked_uri().starts_with(&origin) {
+            on_refusal();
+        }
+    }))
+}
+
 /// An attribute selector, `[name="value"]`, that matches `value` exactly whatever characters it
 /// holds: the value is escaped with `CSS.escape`, so a selector built from data (a record id)
 /// can never become another selector.

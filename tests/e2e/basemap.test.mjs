@@ -145,13 +145,17 @@ test('map images are off by default; turned on they name OpenStreetMap, and fail
       && [...document.querySelectorAll('.tile')].every((t) => t.classList.contains('is-failed')));
     assert.ok(tileRequests > 0);
     assert.match(await page.locator('.basemap-tiles-credit').textContent(), /© OpenStreetMap contributors/);
-    // The vector basemap still shows where the tiles failed.
+    // The vector basemap still shows where the tiles failed, and the visitor is told why.
     assert.equal(await tile.evaluate((el) => getComputedStyle(el).visibility), 'hidden');
+    const notice = page.locator('.tiles-notice[role="status"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /^Map images from OpenStreetMap could not be loaded: the server did not answer\./);
     await screenshot(page, 'basemap-tiles-failed');
 
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.locator('.tile').count(), 0);
+    assert.equal(await notice.count(), 0, 'the notice goes with the images');
     assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
   } finally {
     await context.close();
@@ -200,6 +204,10 @@ test('a page chooses its own tile server by address, and only the site\'s policy
     await strict.page.locator('.tile').first().waitFor({ state: 'attached' });
     await strict.page.waitForFunction(() => [...document.querySelectorAll('.tile')].every((t) => t.classList.contains('is-failed')));
     assert.equal(refused.n, 0, 'no request reached the server');
+    const refusal = strict.page.locator('.tiles-notice[role="status"]');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /not allowed on this page/, 'the visitor is told the page does not allow them');
+    await screenshot(strict.page, 'basemap-tiles-not-allowed');
     assert.ok(strict.errors.every((e) => /Content Security Policy|img-src/.test(e)), strict.errors.join('\n'));
   } finally {
     await strict.context.close();

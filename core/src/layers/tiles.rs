@@ -8,6 +8,7 @@
 //! See <https://wiki.openstreetmap.org/wiki/Slippy_map_tilenames>.
 
 use crate::geo::geometry::{ScreenPoint, WorldPoint};
+use crate::text::ui_text::UiText;
 use crate::view::viewport::{Viewport, TILE_SIZE};
 
 /// More tiles than this for one view means something is wrong (a huge element); draw none rather
@@ -176,6 +177,50 @@ pub fn tile_screen_size(view_zoom: f64, z: u8) -> f64 {
     TILE_SIZE * (view_zoom - f64::from(z)).exp2()
 }
 
+/// Why the map images did not come, as far as the page can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileFailure {
+    /// The page's Content-Security-Policy does not list the server (see
+    /// [`TileSource::csp_origin`]), so the browser never asked it.
+    NotAllowed,
+    /// The server was asked and sent no image (it is down, unreachable or refused).
+    NoAnswer,
+}
+
+impl TileFailure {
+    /// What to tell the visitor, naming the images' `provider`.
+    pub fn explained(self, provider: &str, text: UiText) -> String {
+        match self {
+            Self::NotAllowed => text.tiles_not_allowed(provider),
+            Self::NoAnswer => text.tiles_no_answer(provider),
+        }
+    }
+}
+
+/// How the images of the view are doing since they were turned on: enough to tell a visitor
+/// that they failed instead of showing the vector map as if nothing happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TileHealth {
+    /// Images that arrived.
+    pub loaded: usize,
+    /// Images that did not.
+    pub failed: usize,
+    /// Whether the page's policy refused one of this source's addresses.
+    pub refused_by_policy: bool,
+}
+
+impl TileHealth {
+    /// Why the images failed, once every image asked for so far has failed; `None` while any
+    /// arrived (a missing tile at sea is no failure of the service) or none has been tried.
+    pub fn failure(&self) -> Option<TileFailure> {
+        (self.loaded == 0 && self.failed > 0).then_some(if self.refused_by_policy {
+            TileFailure::NotAllowed
+        } else {
+            TileFailure::NoAnswer
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use approx::assert_abs_diff_eq;
@@ -294,5 +339,20 @@ mod tests {
         let credit = "x".repeat(500);
         let capped = TileSource::from_template("https://t.example.org/{z}/{x}/{y}", Some(&credit)).unwrap();
         assert_eq!(capped.attribution.chars().count(), MAX_CREDIT_CHARS);
+    }
+
+    #[test]
+    fn images_that_all_fail_are_reported_with_the_reason() {
+        let mut health = TileHealth::default();
+        assert_eq!(health.failure(), None, "nothing tried yet");
+        health.failed = 6;
+        assert_eq!(health.failure(), Some(TileFailure::NoAnswer));
+        health.refused_by_policy = true;
+        assert_eq!(health.failure(), Some(TileFailure::NotAllowed));
+        health.loaded = 1;
+        assert_eq!(health.failure(), None, "one image arrived: the service works");
+        let text = UiText(crate::language::Language::Fi);
+        assert!(TileFailure::NotAllowed.explained("OpenStreetMap", text).contains("OpenStreetMap"));
+        assert_ne!(TileFailure::NotAllowed.explained("x", text), TileFailure::NoAnswer.explained("x", text));
     }
 }

@@ -837,6 +837,36 @@ impl UiText {
         }
     }
 
+    /// Said when the page's security policy does not allow the map images' server.
+    pub fn tiles_not_allowed(self, provider: &str) -> String {
+        match self.0 {
+            Language::En => {
+                format!("Map images from {provider} are not allowed on this page (its security policy). The drawn map is shown.")
+            }
+            Language::Fi => {
+                format!("Tämä sivu ei salli karttakuvia palvelusta {provider} (sivun tietoturvakäytäntö). Näytetään piirretty kartta.")
+            }
+            Language::Sv => {
+                format!("Kartbilder från {provider} tillåts inte på den här sidan (dess säkerhetspolicy). Den ritade kartan visas.")
+            }
+        }
+    }
+
+    /// Said when the map images' server sent no image.
+    pub fn tiles_no_answer(self, provider: &str) -> String {
+        match self.0 {
+            Language::En => {
+                format!("Map images from {provider} could not be loaded: the server did not answer. The drawn map is shown.")
+            }
+            Language::Fi => format!(
+                "Karttakuvia ei saatu palvelusta {provider}: palvelin ei vastannut. Näytetään piirretty kartta."
+            ),
+            Language::Sv => {
+                format!("Kartbilder från {provider} kunde inte hämtas: servern svarade inte. Den ritade kartan visas.")
+            }
+        }
+    }
+
     /// Accessible name of the scale bar ("Scale: 200 km").
     pub fn scale(self, distance: &str) -> String {
         match self.0 {

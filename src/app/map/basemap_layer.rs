@@ -16,13 +16,14 @@ use innomap_core::data::envelope::decode_text;
 use innomap_core::language::Language;
 use innomap_core::layers::basemap::{parse_basemap, Basemap, Detail, CLIP_BEYOND_PX, LINE_WIDTH_PX};
 use innomap_core::layers::map_labels::{LabelKind, MapLabel, LABELS};
+use innomap_core::layers::tiles::TileHealth;
 use innomap_core::map_data::BASEMAP_DETAIL_URL;
 use innomap_core::text::ui_text::UiText;
 use innomap_core::view::viewport::Viewport;
 
 use super::scale_bar::ScaleBar;
 use super::settled_view::settled_view;
-use super::tile_layer::TileLayer;
+use super::tile_layer::{TileFailureNotice, TileLayer};
 use super::MapParts;
 use crate::platform::fetch_bytes;
 
@@ -117,6 +118,8 @@ pub fn BasemapLayer(map: MapParts) -> impl IntoView {
         move || UiText(language.get()).tiles_toggle(&name)
     };
     let tile_attribution = tile_source.attribution.clone();
+    let tile_health = RwSignal::new(TileHealth::default());
+    let notice_source = tile_source.clone();
     let labels = LABELS
         .iter()
         .enumerate()
@@ -135,7 +138,7 @@ pub fn BasemapLayer(map: MapParts) -> impl IntoView {
             </g>
         </svg>
         <Show when=move || tiles_on.get()>
-            <TileLayer source=tile_source.clone() viewport=viewport />
+            <TileLayer source=tile_source.clone() viewport=viewport health=tile_health />
         </Show>
         <svg class="basemap-labels" aria-hidden="true" focusable="false">
             {labels}
@@ -154,6 +157,7 @@ pub fn BasemapLayer(map: MapParts) -> impl IntoView {
         </div>
         <Show when=move || tiles_on.get()>
             <p class="basemap-tiles-credit">{tile_attribution.clone()}</p>
+            <TileFailureNotice source=notice_source.clone() health=tile_health />
         </Show>
     }
 }
