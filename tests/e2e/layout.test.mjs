@@ -177,3 +177,35 @@ test('with the filters and the legend both open, each keeps its buttons usable',
     await context.close();
   }
 });
+
+test('with a project open on a phone, the group holding its lead is named after the lead, so its arrows start from "Kokkola +…"', async () => {
+  const { context, page, errors } = await openApp(browser, { ...PHONE, query: '?open=battery-chemistry-lead-project' });
+  try {
+    await page.locator('.arcs .arc--strong').first().waitFor();
+    // The group the arrows start from (the lead's end of the first arc), if the lead is in one.
+    const groupAtTheArrowsStart = () => page.evaluate(() => {
+      const arc = document.querySelector('.arcs .arc--strong');
+      if (!arc) return null;
+      const [x, y] = arc.getAttribute('d').match(/-?\d+(\.\d+)?/g).map(Number);
+      const map = document.querySelector('.map').getBoundingClientRect();
+      const group = [...document.querySelectorAll('.markers .marker--group')].find((button) => {
+        const box = button.getBoundingClientRect();
+        return Math.hypot(box.left + box.width / 2 - (map.left + x), box.top + box.height / 2 - (map.top + y)) < 30;
+      });
+      return group ? group.getAttribute('aria-label') : null;
+    });
+    // Zoomed out until the lead shares a group with other places.
+    let name = await groupAtTheArrowsStart();
+    for (let step = 0; !name && step < 6; step += 1) {
+      await page.getByRole('button', { name: 'Zoom out' }).click();
+      await page.waitForTimeout(400);
+      name = await groupAtTheArrowsStart();
+    }
+    assert.ok(name, 'Kokkola is in a group at some zoom');
+    assert.match(name, /^Kokkola \+\d+/, `the group holding the lead is named after it: "${name}"`);
+    await screenshot(page, 'project-lead-group-phone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

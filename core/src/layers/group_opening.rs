@@ -85,7 +85,7 @@ mod tests {
     use crate::geo::latlng::LatLng;
     use crate::geo::projection::project;
     use crate::language::Language;
-    use crate::layers::marker_layer::MarkerLayout;
+    use crate::layers::marker_layer::{Emphasis, MarkerLayout};
     use crate::view::map_area::{map_limits, MAP_AREA};
     use crate::view::viewport::ViewLimits;
 
@@ -122,7 +122,7 @@ mod tests {
     }
 
     fn item(set: &MarkerSet, view: &Viewport, key: &str) -> LayoutItem {
-        let layout = MarkerLayout::new(&set.clusters, &set.markers, view, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&set.clusters, &set.markers, view, Language::En, Emphasis::NONE, &[]);
         layout
             .get(key)
             .unwrap_or_else(|| panic!("{key} not in {:?}", layout.items.iter().map(|i| &i.key).collect::<Vec<_>>()))
@@ -155,7 +155,7 @@ mod tests {
                 "{at:?}"
             );
         }
-        let landed = MarkerLayout::new(&set.clusters, &set.markers, &landing, Language::En, None, &[]);
+        let landed = MarkerLayout::new(&set.clusters, &set.markers, &landing, Language::En, Emphasis::NONE, &[]);
         assert!(landed.get("m-industrial-park").is_some(), "the park stands on its own");
         assert!(landed.get("c-kokkola").is_some_and(|g| g.stacked && g.count == 5));
     }
@@ -173,7 +173,7 @@ mod tests {
         let split = set.clusters.level_splitting(&group.members, from.zoom(), Zoom::clamped(9.0)).unwrap();
         assert_eq!(landing.zoom(), split);
         assert!(landing.zoom().value() >= from.zoom().value() + MIN_ZOOM_GAIN);
-        let landed = MarkerLayout::new(&set.clusters, &set.markers, &landing, Language::En, None, &[]);
+        let landed = MarkerLayout::new(&set.clusters, &set.markers, &landing, Language::En, Emphasis::NONE, &[]);
         let holding: Vec<_> =
             landed.items.iter().filter(|i| i.members.iter().any(|m| group.members.contains(m))).collect();
         assert!(holding.len() >= 2, "the group has split");
@@ -233,7 +233,7 @@ mod tests {
         let data = crate::map_data::bundled_for_tests();
         let size = ScreenSize::new(1280.0, 800.0);
         let home = data.home_view(size);
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &home, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &home, Language::En, Emphasis::NONE, &[]);
         let kokkola =
             layout.items.iter().find(|i| i.key == "c-kokkola").expect("Kokkola leads a group at the opening view");
         let GroupOpening::FlyTo { view: landing, then_fan } =
@@ -242,7 +242,8 @@ mod tests {
             panic!("flies")
         };
         assert!(landing.zoom() <= map_limits().max_zoom);
-        let landed = MarkerLayout::new(&data.all.clusters, &data.all.markers, &landing, Language::En, None, &[]);
+        let landed =
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &landing, Language::En, Emphasis::NONE, &[]);
         let fan = then_fan.as_deref().and_then(|key| landed.get(key)).expect("a stack to fan out");
         let shown: usize = landed
             .items

@@ -23,7 +23,7 @@ use crate::layers::arcs::{drawn_links, links_to_draw, Curve, ProjectLink};
 use crate::layers::basemap::{Basemap, CLIP_BEYOND_PX, LINE_WIDTH_PX};
 use crate::layers::label_placement::{estimate_text_width, LABEL_FONT_PX, LABEL_HEIGHT_PX};
 use crate::layers::map_labels::{LabelKind, MapLabel, LABELS};
-use crate::layers::marker_layer::{FannedMember, LayoutItem, MarkerLayout};
+use crate::layers::marker_layer::{Emphasis, FannedMember, LayoutItem, MarkerLayout};
 use crate::layers::marker_set::MarkerSet;
 
 use crate::language::Language;
@@ -296,7 +296,14 @@ pub fn picture_of_view(
     colours: &PictureColours,
 ) -> String {
     let ShownState { selected, project, fanned } = state;
-    let layout = MarkerLayout::new(&shown.clusters, &shown.markers, view, language, selected, &[]);
+    let layout = MarkerLayout::new(
+        &shown.clusters,
+        &shown.markers,
+        view,
+        language,
+        Emphasis::of(dataset, selected, project),
+        &[],
+    );
     let fan: Vec<FannedShape> = fanned
         .map(|key| layout.fan(key))
         .unwrap_or_default()
@@ -804,7 +811,7 @@ mod tests {
 
     impl Scene {
         fn of(data: &MapData, view: Viewport, language: Language) -> Self {
-            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None, &[]);
+            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, Emphasis::NONE, &[]);
             Self {
                 view,
                 basemap: data.basemap.clone(),
@@ -988,8 +995,14 @@ mod tests {
         let view = data.all.everything_view(SIZE);
         let mut scene = Scene::of(&data, view, Language::En);
         let organisation = data.all.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
-        scene.layout =
-            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id), &[]);
+        scene.layout = MarkerLayout::new(
+            &data.all.clusters,
+            &data.all.markers,
+            &view,
+            Language::En,
+            Emphasis::selected(Some(&organisation.id)),
+            &[],
+        );
         let selected = scene.layout.items.iter().find(|i| i.selected).unwrap();
         let svg = scene.svg();
         let doc = parsed(&svg);
@@ -1339,7 +1352,7 @@ mod tests {
     fn a_fanned_stack_is_drawn_as_the_map_shows_it_members_leaders_and_the_selected_ring() {
         let data = bundled();
         let view = data.all.everything_view(SIZE);
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let group = layout.items.iter().find(|i| i.count > 2).unwrap();
         let chosen = &data.all.markers[group.members[1]].id;
         let colours = PictureColours::light();

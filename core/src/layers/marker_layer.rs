@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::data::model::{MapMarker, MarkerKind, RecordId};
+use crate::data::model::{Dataset, MapMarker, MarkerKind, RecordId};
 use crate::geo::geometry::{ScreenPoint, ScreenRect, WorldPoint};
 use crate::language::Language;
 use crate::layers::cluster::{Cluster, ClusterIndex};
@@ -57,6 +57,32 @@ pub struct LayoutItem {
     pub members: Vec<usize>,
 }
 
+/// The markers a layout singles out.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Emphasis<'a> {
+    /// The open record: labelled first and marked, and a group holding it is named after it.
+    pub selected: Option<&'a RecordId>,
+    /// The lead place of the project whose links are drawn: a group holding it (and not the
+    /// open record) is named after it, so the project's arrows never start from a group named
+    /// after another place.
+    pub project_lead: Option<&'a RecordId>,
+}
+
+impl<'a> Emphasis<'a> {
+    /// Nothing singled out.
+    pub const NONE: Emphasis<'static> = Emphasis { selected: None, project_lead: None };
+
+    /// Only the open record.
+    pub fn selected(id: Option<&'a RecordId>) -> Self {
+        Self { selected: id, project_lead: None }
+    }
+
+    /// The open record, and the lead of the `project` whose links are drawn.
+    pub fn of(dataset: &'a Dataset, selected: Option<&'a RecordId>, project: Option<&RecordId>) -> Self {
+        Self { selected, project_lead: project.and_then(|p| dataset.project(p)).map(|p| &p.lead_place) }
+    }
+}
+
 /// The marker layer for one view.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MarkerLayout {
@@ -69,15 +95,16 @@ pub struct MarkerLayout {
 }
 
 impl MarkerLayout {
-    /// Lays out the markers for `view`. `selected` is labelled first whatever its kind, and a
-    /// group that holds it is named after it. Labels keep clear of `covered`: the cards and
-    /// controls floating over the map (see [`FreeArea`]).
+    /// Lays out the markers for `view`. The selected record (see [`Emphasis`]) is labelled
+    /// first whatever its kind, and a group that holds it (or else the shown project's lead) is
+    /// named after it. Labels keep clear of `covered`: the cards and controls floating over the
+    /// map (see [`FreeArea`]).
     pub fn new(
         index: &ClusterIndex,
         markers: &[MapMarker],
         view: &Viewport,
         language: Language,
-        selected: Option<&RecordId>,
+        emphasis: Emphasis<'_>,
         covered: &[ScreenRect],
     ) -> Self {
         let text = UiText(language);
@@ -86,7 +113,7 @@ impl MarkerLayout {
             .into_iter()
             .filter_map(|placed| {
                 let seed = markers.get(placed.cluster.seed)?;
-                Some(item(placed.cluster, placed.at, seed, markers, text, language, selected))
+                Some(item(placed.cluster, placed.at, seed, markers, text, language, emphasis))
             })
             .collect();
         // Label order: the selected marker, then bigger groups and more important kinds.
@@ -188,20 +215,23 @@ fn item(
     markers: &[MapMarker],
     text: UiText,
     language: Language,
-    selected: Option<&RecordId>,
+    emphasis: Emphasis<'_>,
 ) -> LayoutItem {
     let count = cluster.members.len();
-    let selected_member =
-        selected.and_then(|id| cluster.members.iter().filter_map(|&m| markers.get(m)).find(|m| &m.id == id));
+    let member = |id: Option<&RecordId>| {
+        id.and_then(|id| cluster.members.iter().filter_map(|&m| markers.get(m)).find(|m| &m.id == id))
+    };
+    let selected_member = member(emphasis.selected);
     let (key, name, label) = if cluster.is_single() {
         (marker_key(&seed.id), text.marker_name(seed), seed.name.get(language).to_owned())
     } else {
         let names: Vec<&str> =
             cluster.members.iter().filter_map(|&m| markers.get(m)).map(|m| m.name.get(language)).collect();
-        // A group is named after its most important member, or after the open one it holds, so
-        // that "Kokkola +11" rather than "Vaasa +11" shows where the open place is. The key
-        // stays the seed's, so the button is kept (and arcs and focus follow it).
-        let named_after = selected_member.unwrap_or(seed);
+        // A group is named after its most important member, or after the open one it holds (or
+        // the shown project's lead), so that "Kokkola +11" rather than "Vaasa +11" shows where
+        // the open place is and where the arrows start. The key stays the seed's, so the button
+        // is kept (and arcs and focus follow it).
+        let named_after = selected_member.or_else(|| member(emphasis.project_lead)).unwrap_or(seed);
         let label = text.cluster_label(named_after.name.get(language), count);
         (group_key(&seed.id), text.cluster_name(&label, &names, cluster.is_stacked()), label)
     };
@@ -361,8 +391,14 @@ mod tests {
         for (chrome, covered) in [&[][..], &desktop_chrome[..]].into_iter().enumerate() {
             for view in views {
                 for language in Language::ALL {
-                    let layout =
-                        MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, None, covered);
+                    let layout = MarkerLayout::new(
+                        &data.all.clusters,
+                        &data.all.markers,
+                        &view,
+                        language,
+                        Emphasis::NONE,
+                        covered,
+                    );
                     let mut taken: Vec<ScreenRect> =
                         layout.items.iter().map(|item| ScreenRect::around(item.at, marker_radius(item))).collect();
                     for item in layout.items.iter().filter(|i| i.label_side.is_some()) {
@@ -397,12 +433,18 @@ mod tests {
     fn a_group_holding_the_selected_place_is_named_after_it_and_keeps_its_key() {
         let data = bundled();
         let view = data.all.everything_view(ScreenSize::new(390.0, 844.0));
-        let plain = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let plain = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let group = plain.items.iter().find(|i| i.count > 2).expect("a group of three or more");
         let member = &data.all.markers[group.members[1]];
         assert_ne!(member.id, group.seed_id);
-        let selected =
-            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&member.id), &[]);
+        let selected = MarkerLayout::new(
+            &data.all.clusters,
+            &data.all.markers,
+            &view,
+            Language::En,
+            Emphasis::selected(Some(&member.id)),
+            &[],
+        );
         let same = selected.get(&group.key).expect("the group keeps its key");
         let name = member.name.get(Language::En);
         assert!(same.selected);
@@ -411,12 +453,55 @@ mod tests {
         assert_ne!(same.label, group.label);
     }
 
+    /// With a project's links drawn, a group holding its lead (and not the open record) is
+    /// named after the lead: on a phone the battery project's arrows started from "Vaasa +11".
+    #[test]
+    fn a_group_holding_the_shown_projects_lead_is_named_after_it() {
+        let data = bundled();
+        let project = data.dataset.projects.iter().find(|p| p.id.as_str() == "battery-chemistry-lead-project").unwrap();
+        let lead = data.all.markers.iter().find(|m| m.id == project.lead_place).unwrap();
+        let phone = ScreenSize::new(390.0, 844.0);
+        // Zoomed out until the lead sits in a group another place leads.
+        let mut view = data.all.everything_view(phone);
+        let holding = |layout: &MarkerLayout| {
+            layout.items.iter().find(|i| i.members.iter().any(|&m| data.all.markers[m].id == lead.id)).cloned()
+        };
+        for _ in 0..20 {
+            let plain =
+                MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
+            if holding(&plain).is_some_and(|g| g.count > 1 && g.seed_id != lead.id) {
+                break;
+            }
+            view = view.zoomed_by(phone.center(), -0.25);
+        }
+        let plain = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
+        let group = holding(&plain).unwrap();
+        assert!(group.count > 1 && group.seed_id != lead.id, "the lead is in another place's group");
+        let emphasis = Emphasis::of(&data.dataset, None, Some(&project.id));
+        assert_eq!(emphasis.project_lead, Some(&lead.id));
+        let shown = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, emphasis, &[]);
+        let same = shown.get(&group.key).expect("the group keeps its key");
+        assert_eq!(same.label, UiText(Language::En).cluster_label(lead.name.get(Language::En), group.count));
+        assert!(!same.selected, "named after the lead, not marked as open");
+        // The open record still comes first.
+        let other = data
+            .all
+            .markers
+            .iter()
+            .find(|m| group.members.iter().any(|&i| data.all.markers[i].id == m.id) && m.id != lead.id)
+            .unwrap();
+        let both = Emphasis::of(&data.dataset, Some(&other.id), Some(&project.id));
+        let opened = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, both, &[]);
+        assert!(opened.get(&group.key).unwrap().label.starts_with(other.name.get(Language::En)));
+    }
+
     #[test]
     fn every_marker_on_screen_is_in_exactly_one_item_and_keys_are_unique() {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         for (view, shows_all) in [(data.home_view(size), false), (data.all.everything_view(size), true)] {
-            let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+            let layout =
+                MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
             let mut seen = vec![0; data.all.markers.len()];
             for item in &layout.items {
                 for &m in &item.members {
@@ -438,7 +523,7 @@ mod tests {
         let size = ScreenSize::new(1280.0, 800.0);
         // Zoom 9: the industrial park stands 37 px from Kokkola's stack, on the fan's circle.
         let view = Viewport::new(kokkola, crate::view::viewport::Zoom::clamped(9.0), size, map_limits());
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let park = layout.get("m-kokkola-industrial-park").expect("the park on its own").at;
         let upright = layout.get("c-kokkola").unwrap().fanned();
         let nearest = |fan: &[FannedMember]| fan.iter().map(|m| m.at.distance_to(park)).fold(f64::INFINITY, f64::min);
@@ -452,7 +537,7 @@ mod tests {
             &data.all.markers,
             &view.zoomed_by(size.center(), 3.0),
             Language::En,
-            None,
+            Emphasis::NONE,
             &[],
         );
         if let Some(stack) = alone.items.iter().find(|i| i.stacked) {
@@ -468,7 +553,7 @@ mod tests {
     fn a_fanned_group_puts_each_member_apart_with_a_leader_back_to_the_spot() {
         let data = bundled();
         let view = data.all.everything_view(ScreenSize::new(1280.0, 800.0));
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let group = layout.items.iter().find(|i| i.count > 2).expect("a group of three or more");
         let fanned = group.fanned();
         assert_eq!(fanned.iter().map(|m| m.marker).collect::<Vec<_>>(), group.members);
@@ -495,8 +580,8 @@ mod tests {
         let deeper = view.zoomed_by(view.size().center(), 1.0);
         let levels_apart = deeper.zoom().value().floor() - view.zoom().value().floor();
         assert_eq!(levels_apart, 1.0, "the two views use neighbouring cluster levels");
-        let out = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
-        let near = MarkerLayout::new(&data.all.clusters, &data.all.markers, &deeper, Language::En, None, &[]);
+        let out = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
+        let near = MarkerLayout::new(&data.all.clusters, &data.all.markers, &deeper, Language::En, Emphasis::NONE, &[]);
         let mut kept = 0;
         for group in near.items.iter().filter(|i| i.count > 1) {
             if let Some(before) = out.items.iter().find(|i| i.count > 1 && i.seed_id == group.seed_id) {
@@ -511,7 +596,7 @@ mod tests {
     fn the_home_view_labels_innocities_and_groups_have_counted_names() {
         let data = bundled();
         let view = data.home_view(ScreenSize::new(1280.0, 800.0));
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let labelled = layout.items.iter().filter(|i| i.label_side.is_some()).count();
         assert!(labelled >= 8, "{labelled} labels");
         let group = layout.items.iter().find(|i| i.count > 1).expect("the capital region is a group at this zoom");
@@ -524,8 +609,14 @@ mod tests {
         let data = bundled();
         let view = data.all.everything_view(ScreenSize::new(480.0, 320.0));
         let organisation = data.all.markers.iter().find(|m| m.kind == MarkerKind::Organisation).unwrap();
-        let layout =
-            MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Some(&organisation.id), &[]);
+        let layout = MarkerLayout::new(
+            &data.all.clusters,
+            &data.all.markers,
+            &view,
+            Language::En,
+            Emphasis::selected(Some(&organisation.id)),
+            &[],
+        );
         let item =
             layout.items.iter().find(|i| i.members.iter().any(|&m| data.all.markers[m].id == organisation.id)).unwrap();
         assert!(item.label_side.is_some());
@@ -539,7 +630,7 @@ mod tests {
         let limits = map_limits();
         let view = data.home_view(ScreenSize::new(1280.0, 800.0));
         assert_eq!(view.limits(), limits);
-        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, None, &[]);
+        let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let southmost = layout.items.iter().max_by(|a, b| a.at.y.total_cmp(&b.at.y)).unwrap();
         assert!(layout.neighbour(&southmost.key, "ArrowUp").is_some());
         assert_eq!(layout.neighbour(&southmost.key, "ArrowDown"), None);
@@ -551,7 +642,8 @@ mod tests {
         let data = bundled();
         let size = ScreenSize::new(1280.0, 800.0);
         let laid_out = data.all.everything_view(size);
-        let fresh = MarkerLayout::new(&data.all.clusters, &data.all.markers, &laid_out, Language::En, None, &[]);
+        let fresh =
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &laid_out, Language::En, Emphasis::NONE, &[]);
         for (dx, dy, fits) in [(0.0, 0.0, true), (100.0, -60.0, true), (-128.0, 128.0, true), (129.0, 0.0, false)] {
             let now = laid_out.panned_by(ScreenOffset { dx, dy });
             assert_eq!(layout_still_fits(&now, &laid_out), fits, "pan by {dx}, {dy}");
@@ -559,7 +651,8 @@ mod tests {
                 continue;
             }
             let shift = now.offset_from(&laid_out);
-            let redone = MarkerLayout::new(&data.all.clusters, &data.all.markers, &now, Language::En, None, &[]);
+            let redone =
+                MarkerLayout::new(&data.all.clusters, &data.all.markers, &now, Language::En, Emphasis::NONE, &[]);
             // Every marker within the usual margin of the new view is in the shifted layout, where
             // a fresh layout for the new view puts it.
             for item in &redone.items {

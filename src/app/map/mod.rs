@@ -28,7 +28,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use innomap_core::geo::geometry::ScreenRect;
-use innomap_core::layers::marker_layer::{layout_still_fits, MarkerLayout};
+use innomap_core::layers::marker_layer::{layout_still_fits, Emphasis, MarkerLayout};
 use innomap_core::view::input::GestureHint;
 use innomap_core::view::map_area::{map_limits, FIT_PADDING_PX};
 use innomap_core::view::viewport::{Padding, Viewport};
@@ -133,16 +133,12 @@ pub fn MapView() -> impl IntoView {
         let view = laid_out.get()?;
         let language = state.language.get();
         let covered = floating.get();
+        let data = state.data();
+        let project = state.shown_project.get();
         state.selected.with(|selected| {
+            let emphasis = Emphasis::of(&data.dataset, selected.as_ref(), project.as_ref());
             state.shown.with(|set| {
-                Some(Arc::new(MarkerLayout::new(
-                    &set.clusters,
-                    &set.markers,
-                    &view,
-                    language,
-                    selected.as_ref(),
-                    &covered,
-                )))
+                Some(Arc::new(MarkerLayout::new(&set.clusters, &set.markers, &view, language, emphasis, &covered)))
             })
         })
     });
