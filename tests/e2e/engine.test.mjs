@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart, groupMembers, restingZoom } from './support.mjs';
+import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart, groupMembers, restingZoom, parameters } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -533,4 +533,50 @@ test('a thrown map glides on after release and slows to a stop; with reduced mot
   assert.ok(thrown.moved > placed.moved * 1.15, `the thrown map went on: ${throws.map((m) => m.toFixed(3)).join(', ')}° against ${placed.moved.toFixed(3)}° when placed`);
   // The glide is bounded: at most the fastest throw's distance (about 920 px) past the 200 px drag.
   assert.ok(thrown.moved < placed.moved * 6.5, `and stopped: ${thrown.moved.toFixed(3)}°`);
+});
+
+test('zoomed right out, the view settles over Europe wherever the cursor was, and more wheel or a sideways drag moves nothing', async () => {
+  const { page, context, errors } = await openApp(browser);
+  try {
+    // Where every place's marker (or group) is on screen, by its name.
+    const positions = () => page.$$eval('.markers .marker', (markers) => Object.fromEntries(markers.map((m) => {
+      const r = m.getBoundingClientRect();
+      return [m.getAttribute('aria-label'), [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]];
+    })));
+    // Out from the home view with the cursor near the bottom edge: a second clamp to another
+    // zoom used to push the view north with each turn, until the Arctic filled the map.
+    await page.mouse.move(640, 740);
+    for (let i = 0; i < 20; i += 1) {
+      await page.mouse.wheel(0, 200);
+      await settle(page);
+    }
+    await restingZoom(page);
+    const [zoom, lat] = parameters(page).get('map').split('/').map(Number);
+    assert.ok(lat > 45 && lat < 60, `the widest view is centred over Europe, at ${lat}°N (zoom ${zoom})`);
+    const widest = await positions();
+    await screenshot(page, 'widest-view');
+    // More turns of the wheel, anywhere, change nothing.
+    for (const [x, y] of [[100, 760], [1200, 80], [640, 400]]) {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, 300);
+      await settle(page);
+    }
+    await page.waitForTimeout(300);
+    assert.deepEqual(await positions(), widest, 'no drift at the widest zoom');
+    // A sideways drag at the widest zoom neither moves the view up or down nor jumps.
+    await page.mouse.move(500, 400);
+    await page.mouse.down();
+    await page.mouse.move(520, 400, { steps: 2 });
+    await page.mouse.move(800, 400, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    const after = await positions();
+    const shared = Object.keys(widest).filter((name) => name in after);
+    assert.ok(shared.length >= 3, `the same places are in view after the drag (${shared.length})`);
+    const drift = Math.max(...shared.map((name) => Math.abs(after[name][1] - widest[name][1])));
+    assert.ok(drift <= 1, `a sideways drag moved places ${drift} px up or down`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });

@@ -104,18 +104,36 @@ impl ViewLimits {
         Zoom(fits.clamp(self.min_zoom.0, self.max_zoom.0))
     }
 
-    fn clamp_zoom(&self, zoom: f64) -> Zoom {
+    /// The nearest zoom to `zoom` a map of `size` may take: between [`min_zoom_for`]
+    /// (Self::min_zoom_for) and `max_zoom`. Every change of zoom goes through this one rule, so
+    /// that a position computed for a zoom is never moved by a second clamp to another zoom.
+    fn clamp_zoom(&self, zoom: f64, size: ScreenSize) -> Zoom {
         // NaN would poison every later position; treat it as "no change requested" upstream and
         // as the minimum here, which keeps the whole area visible.
-        let z = if zoom.is_nan() { self.min_zoom.0 } else { zoom };
-        Zoom(z.clamp(self.min_zoom.0, self.max_zoom.0))
+        let lowest = self.min_zoom_for(size).0;
+        let z = if zoom.is_nan() { lowest } else { zoom };
+        Zoom(z.clamp(lowest, self.max_zoom.0))
     }
 
-    fn clamp_center(&self, c: WorldPoint) -> WorldPoint {
+    fn clamp_center(&self, c: WorldPoint, zoom: Zoom, size: ScreenSize) -> WorldPoint {
         let (nw, se) = self.center_within;
-        let x = if c.x.is_nan() { (nw.x + se.x) / 2.0 } else { c.x.clamp(nw.x, se.x) };
-        let y = if c.y.is_nan() { (nw.y + se.y) / 2.0 } else { c.y.clamp(nw.y, se.y) };
-        WorldPoint { x, y }
+        let middle = WorldPoint { x: (nw.x + se.x) / 2.0, y: (nw.y + se.y) / 2.0 };
+        // Near the widest zoom the centre is drawn to the middle of its box: zooming out ends
+        // over the area the map is about, the same view wherever the cursor was, and a drag at
+        // the widest zoom has nothing to move. The reach doubles with each level, so a level or
+        // two in it no longer binds.
+        let widest = self.min_zoom_for(size);
+        let above_widest = (zoom.0 - widest.0).max(0.0);
+        let widest_view = size.width.max(size.height) / widest.world_pixels();
+        let reach = (above_widest.exp2() - 1.0) * SETTLE_VIEWS_PER_LEVEL * widest_view;
+        let keep = |c: f64, low: f64, high: f64, mid: f64| {
+            if c.is_nan() {
+                mid
+            } else {
+                c.clamp(low.max(mid - reach), high.min(mid + reach))
+            }
+        };
+        WorldPoint { x: keep(c.x, nw.x, se.x, middle.x), y: keep(c.y, nw.y, se.y, middle.y) }
     }
 }
 
@@ -153,6 +171,11 @@ impl From<f64> for Padding {
 /// How far a marker's centre must be from the map's edges and from what covers the map for the
 /// marker to count as in sight: a group's disc and rings, half a 44 px touch target.
 const SIGHT_MARGIN_PX: f64 = 22.0;
+
+/// How far from the middle of its box the view centre may be, in sizes of the widest view, one
+/// level above the widest zoom: at the widest zoom it is at the middle; the reach doubles with
+/// every level further in.
+const SETTLE_VIEWS_PER_LEVEL: f64 = 1.0;
 
 /// At most this many covers are kept clear of (the choice of edges grows as 4^n).
 const MAX_COVERS: usize = 4;
@@ -287,8 +310,12 @@ impl Viewport {
     /// The view at zoom `target`, keeping the world point under `anchor` where it is on screen
     /// (zoom towards the cursor or between the fingers). Limits may override the anchor at the edges.
     pub fn zoomed_around(&self, anchor: ScreenPoint, target: f64) -> Self {
+        let zoom = self.limits.clamp_zoom(target, self.size);
+        if zoom == self.zoom {
+            // At a limit, a further turn of the wheel leaves the view exactly where it is.
+            return *self;
+        }
         let fixed = self.screen_to_world(anchor);
-        let zoom = self.limits.clamp_zoom(target);
         Self { zoom, ..*self }.with_point_at(fixed, anchor)
     }
 
@@ -391,7 +418,7 @@ impl Viewport {
         let span_w = (se.x - nw.x).max(f64::EPSILON);
         let span_h = (se.y - nw.y).max(f64::EPSILON);
         let world_pixels = (usable_w / span_w).min(usable_h / span_h);
-        let zoom = self.limits.clamp_zoom((world_pixels / TILE_SIZE).log2());
+        let zoom = self.limits.clamp_zoom((world_pixels / TILE_SIZE).log2(), self.size);
         // The box's centre goes to the centre of the free area.
         let middle = WorldPoint { x: (nw.x + se.x) / 2.0, y: (nw.y + se.y) / 2.0 };
         Self { zoom, ..*self }.with_point_at(middle, padding.free_centre(self.size))
@@ -448,8 +475,8 @@ impl Viewport {
 
     fn clamped(self) -> Self {
         let limits = self.limits;
-        let zoom = Zoom(limits.clamp_zoom(self.zoom.0).0.max(limits.min_zoom_for(self.size).0));
-        let mut center = limits.clamp_center(self.center);
+        let zoom = limits.clamp_zoom(self.zoom.0, self.size);
+        let mut center = limits.clamp_center(self.center, zoom, self.size);
         if let Some((nw, se)) = limits.view_within {
             // Half the view, in world units; where the view is wider than the box (a screen
             // bigger than the whole area at the deepest zoom), it is centred on the box.
