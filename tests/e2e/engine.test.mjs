@@ -402,8 +402,11 @@ test('labels never overlap, at the opening view, zoomed out and zoomed in; count
     }
     await screenshot(page, 'labels-zoomed');
     // An open place is drawn bigger, with a ring: its label moves out beyond the ring.
-    const single = page.locator('.markers .marker--innocity:not(.marker--group)').first();
-    const openedKey = await single.getAttribute('data-key');
+    const openedKey = await page.$$eval('.markers .marker--innocity:not(.marker--group)', (buttons) => buttons.find((b) => {
+      const r = b.getBoundingClientRect();
+      return r.left > 400 && r.top > 0 && r.right < innerWidth - 80 && r.bottom < innerHeight;
+    }).dataset.key);
+    const single = page.locator(`.markers .marker[data-key="${openedKey}"]`);
     await single.click();
     await page.locator('.panel').waitFor();
     await settle(page);

@@ -298,8 +298,15 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
     }
     // Past the map's own controls (if any come first) to the first marker.
     for (let i = 0; i < 4 && !(await page.evaluate(() => document.activeElement?.dataset.key)); i += 1) await page.keyboard.press('Tab');
+    // Markers come in reading order: the first is the top one.
     const first = await page.evaluate(() => document.activeElement?.dataset.key);
-    assert.ok(first?.endsWith(`-${expectedMarkers[0].id}`), `the next Tab reaches the first marker or its group (${first})`);
+    const topmost = await page.$$eval('.markers .marker', (markers) => markers
+      .map((m) => ({ key: m.dataset.key, box: m.getBoundingClientRect() }))
+      .filter(({ box }) => box.bottom > 0 && box.top < innerHeight)
+      .sort((a, b) => a.box.top - b.box.top)[0].key);
+    assert.equal(first, topmost, 'the next Tab reaches the top marker');
+    const seed = first.slice(2);
+    const seedName = bundledData.features.find((f) => f.id === seed).properties.name.en;
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
     // Enter on a group zooms in and keeps focus on the group's leading place, until it is a
@@ -310,15 +317,49 @@ test('keyboard alone: Tab reaches the map and a marker, Enter opens it, arrows a
       await settle(page);
       await settle(page);
       const key = await page.evaluate(() => document.activeElement?.dataset.key ?? document.activeElement?.tagName);
-      assert.ok(key.endsWith(`-${expectedMarkers[0].id}`), `focus stays with the place (${key})`);
+      assert.ok(key.endsWith(`-${seed}`), `focus stays with the place (${key})`);
     }
     await page.keyboard.press('Enter');
     await page.locator('.panel h2').waitFor();
-    assert.equal(await page.locator('.panel h2').textContent(), expectedMarkers[0].name.en);
+    assert.equal(await page.locator('.panel h2').textContent(), seedName);
     await screenshot(page, 'keyboard-panel');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('Tab goes through the markers as a visitor reads the map, top to bottom, so Kokkola comes early', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { context, page, errors } = await openApp(browser, { viewport });
+    try {
+      await page.locator('.map').focus();
+      // Past the map's own controls, if any come first, to the first marker.
+      for (let i = 0; i < 4 && !(await page.evaluate(() => document.activeElement?.classList.contains('marker'))); i += 1) await page.keyboard.press('Tab');
+      const stops = [];
+      for (let i = 0; i < 60; i += 1) {
+        if (i > 0) await page.keyboard.press('Tab');
+        const stop = await page.evaluate(() => {
+          const active = document.activeElement;
+          if (!active?.classList.contains('marker')) return null;
+          const box = active.getBoundingClientRect();
+          return { label: active.getAttribute('aria-label'), x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        });
+        if (!stop) break;
+        stops.push(stop);
+      }
+      assert.ok(stops.length > 5, `Tab walks the markers (${stops.length})`);
+      for (let i = 1; i < stops.length; i += 1) {
+        assert.ok(stops[i].y > stops[i - 1].y - 44, `${viewport.width}px: ${stops[i].label} comes after ${stops[i - 1].label}, a row below it`);
+      }
+      const kokkola = stops.findIndex((s) => s.label.startsWith('Kokkola') || s.label.includes(': Kokkola'));
+      assert.ok(kokkola >= 0, 'Tab reaches Kokkola or the group that holds it');
+      const above = stops.filter((s) => s.y < stops[kokkola].y - 44).length;
+      assert.ok(kokkola <= above + 4, `${viewport.width}px: Kokkola is stop ${kokkola + 1}, after ${above} markers above it`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   }
 });
 

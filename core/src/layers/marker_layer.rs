@@ -12,7 +12,7 @@ use crate::language::Language;
 use crate::layers::cluster::{Cluster, ClusterIndex};
 use crate::layers::label_placement::{estimate_text_width, place_labels, FreeArea, LabelCandidate, LabelSide, GAP_PX};
 use crate::layers::map_labels::LABELS;
-use crate::order::sorted_positions;
+use crate::order::{sorted_by_cached_key, sorted_positions};
 use crate::text::ui_text::UiText;
 use crate::view::viewport::Viewport;
 
@@ -86,7 +86,8 @@ impl<'a> Emphasis<'a> {
 /// The marker layer for one view.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MarkerLayout {
-    /// Visible items, most important first.
+    /// Visible items in reading order (see [`in_reading_order`]): the order of the buttons, so
+    /// the order Tab takes.
     pub items: Vec<LayoutItem>,
     /// Country and sea names (indices into [`LABELS`]) left out of this view because they would
     /// overlap a marker or a place's label.
@@ -108,7 +109,7 @@ impl MarkerLayout {
         covered: &[ScreenRect],
     ) -> Self {
         let text = UiText(language);
-        let mut items: Vec<LayoutItem> = index
+        let visible: Vec<LayoutItem> = index
             .visible(view, MARGIN_PX + PAN_SLACK_PX)
             .into_iter()
             .filter_map(|placed| {
@@ -116,6 +117,7 @@ impl MarkerLayout {
                 Some(item(placed.cluster, placed.at, seed, markers, text, language, emphasis))
             })
             .collect();
+        let mut items = in_reading_order(visible, view);
         // Label order: the selected marker, then bigger groups and more important kinds.
         let importance = |item: &LayoutItem| (!item.selected, item.kind, usize::MAX - item.count);
         let mut order = sorted_positions(items.len(), &|a, b| importance(&items[a]).cmp(&importance(&items[b])));
@@ -165,6 +167,24 @@ impl MarkerLayout {
         let found = crate::view::gesture::marker_in_direction(arrow, from.at, &others)?;
         self.items.get(found).map(|i| i.key.as_str())
     }
+}
+
+/// Height of a row of the map as Tab reads it, in CSS pixels: a touch target.
+const READING_ROW_PX: f64 = 44.0;
+
+/// `items` as a visitor reads the map: rows from the top, each from the left. Tab then reaches a
+/// place after the places above it, not after those that come before it in the data. Rows are
+/// counted in the world at this zoom, not on screen, so a pan keeps the order (and the buttons
+/// keep their place in the page while the focus is on one of them).
+fn in_reading_order(items: Vec<LayoutItem>, view: &Viewport) -> Vec<LayoutItem> {
+    let scale = view.zoom().world_pixels();
+    sorted_by_cached_key(items, |item| {
+        let world = view.screen_to_world(item.at);
+        // Whole pixels at this zoom: float keys would need a total order, and a pixel is finer
+        // than any two markers that can be told apart.
+        let row = (world.y * scale / READING_ROW_PX).floor() as i64;
+        (row, (world.x * scale).round() as i64, item.key.clone())
+    })
 }
 
 /// The key of a lone marker's button (see [`LayoutItem::key`]).
@@ -683,6 +703,36 @@ mod tests {
                     assert!(a.distance_to(*b) >= 32.0, "{count}: {a:?} {b:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn tab_reads_the_markers_in_rows_from_the_top_and_a_pan_keeps_their_order() {
+        let data = bundled();
+        for size in [ScreenSize::new(1280.0, 800.0), ScreenSize::new(390.0, 844.0)] {
+            let home = data.home_view(size);
+            let layout = |view: &Viewport| {
+                MarkerLayout::new(&data.all.clusters, &data.all.markers, view, Language::En, Emphasis::NONE, &[])
+            };
+            let at_home = layout(&home);
+            for pair in at_home.items.windows(2) {
+                let (a, b) = (pair[0].at, pair[1].at);
+                assert!(b.y > a.y - READING_ROW_PX, "{} at {a:?} comes before {} at {b:?}", pair[0].key, pair[1].key);
+            }
+            // Kokkola, on the west coast halfway up Finland, comes well before the end: Tab
+            // used to reach it after the 28 places before it in the data.
+            let kokkola = at_home.items.iter().position(|i| i.name.starts_with("Kokkola"));
+            let place = kokkola.expect("Kokkola is on the home view");
+            let above = at_home.items.iter().filter(|i| i.at.y < at_home.items[place].at.y - READING_ROW_PX).count();
+            assert!(place <= above + 4, "{size:?}: Kokkola is stop {place}, with {above} markers above it");
+            // After a pan the markers still on screen are in the same order.
+            let panned = layout(&home.panned_by(crate::geo::geometry::ScreenOffset { dx: 37.0, dy: -61.0 }));
+            let keys = |l: &MarkerLayout| l.items.iter().map(|i| i.key.clone()).collect::<Vec<_>>();
+            let (before, after) = (keys(&at_home), keys(&panned));
+            let common = |from: &[String], other: &[String]| {
+                from.iter().filter(|k| other.contains(k)).cloned().collect::<Vec<_>>()
+            };
+            assert_eq!(common(&before, &after), common(&after, &before), "{size:?}");
         }
     }
 }

@@ -131,4 +131,13 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_map_hidden_and_shown_again_is_where_it_was() {
+        // The list view hides the map (its size becomes 0 x 0); a hidden map has no widest view
+        // to settle on, so nothing is drawn to the middle of Europe meanwhile.
+        let view = Viewport::new(project(TAMPERE), Zoom::clamped(6.0), DESKTOP, map_limits());
+        let back = view.resized(ScreenSize { width: 0.0, height: 0.0 }).resized(DESKTOP);
+        assert_eq!(back, view);
+    }
 }

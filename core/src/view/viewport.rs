@@ -122,10 +122,15 @@ impl ViewLimits {
         // over the area the map is about, the same view wherever the cursor was, and a drag at
         // the widest zoom has nothing to move. The reach doubles with each level, so a level or
         // two in it no longer binds.
+        // A hidden map (no size) has no widest view and keeps its centre for when it shows again.
         let widest = self.min_zoom_for(size);
         let above_widest = (zoom.0 - widest.0).max(0.0);
         let widest_view = size.width.max(size.height) / widest.world_pixels();
-        let reach = (above_widest.exp2() - 1.0) * SETTLE_VIEWS_PER_LEVEL * widest_view;
+        let reach = if size.is_empty() {
+            f64::INFINITY
+        } else {
+            (above_widest.exp2() - 1.0) * SETTLE_VIEWS_PER_LEVEL * widest_view
+        };
         let keep = |c: f64, low: f64, high: f64, mid: f64| {
             if c.is_nan() {
                 mid

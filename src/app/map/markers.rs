@@ -14,7 +14,7 @@ use innomap_core::layers::marker_layer::{group_key, marker_key, FannedMember, La
 use super::keyed_signals::KeyedSignals;
 use super::MapParts;
 use crate::app::state::FannedGroup;
-use crate::platform::{attribute_is, event_item_key, focus_is_lost, focus_selector, on_next_frame};
+use crate::platform::{attribute_is, event_item_key, focus_is_lost, focus_selector, on_next_frame, FocusReturn};
 
 /// The layer of marker buttons, moved as one piece while the view pans.
 #[component]
@@ -91,7 +91,15 @@ pub fn MarkerLayer(map: MapParts) -> impl IntoView {
         let same_keys = shown_items
             .with_untracked(|shown| shown.len() == listed.len() && shown.iter().zip(&listed).all(|(a, b)| a.0 == b.0));
         if !same_keys {
+            // Zooming reorders the buttons (they follow reading order), and the browser drops
+            // the focus of a button it moves: give it back.
+            let focused = FocusReturn::capture();
             shown_items.set(listed);
+            on_next_frame(move || {
+                if focus_is_lost() {
+                    focused.restore();
+                }
+            });
         }
     });
 
