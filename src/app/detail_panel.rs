@@ -176,12 +176,17 @@ fn DetailView(detail: Detail, text: UiText, on_close: impl Fn() + Copy + Send + 
     }
 }
 
+/// Sources and links as citations: only the title links; the publisher and date follow as text.
 fn source_items(lines: Vec<SourceLine>, text: UiText) -> impl IntoView {
     lines
         .into_iter()
-        .map(|line| match line.url {
-            Some(url) => view! { <li><ExternalLink url=url label=line.text text=text /></li> }.into_any(),
-            None => view! { <li>{line.text}</li> }.into_any(),
+        .map(|line| {
+            let title = match line.url {
+                Some(url) => view! { <ExternalLink url=url label=line.title text=text /> }.into_any(),
+                None => view! { <span>{line.title}</span> }.into_any(),
+            };
+            let details = line.details.map(|d| view! { ", "<span class="panel__source-details">{d}</span> });
+            view! { <li>{title}{details}</li> }
         })
         .collect_view()
 }

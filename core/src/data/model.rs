@@ -198,22 +198,24 @@ pub struct Period {
     pub end: Option<PartialDate>,
 }
 
-/// Where a fact comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SourceRef {
-    /// A public web page.
-    Url(SafeUrl),
-    /// A document that is not on the web (for example an article in the project archive).
-    Document(String),
-}
-
-/// One source of a record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One source of a record, as a reader cites it: what it is called, who published it and when,
+/// and where to find it.
+///
+/// The reader guarantees at least one of `url`, `title` and `document`, and that no text here is
+/// a file path: a visitor sees a citation, never where an editor happened to keep a copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Source {
-    /// The page or document.
-    pub reference: SourceRef,
-    /// A short title, when given.
+    /// The public address, when there is one.
+    pub url: Option<SafeUrl>,
+    /// The title, in the source's own language.
     pub title: Option<String>,
+    /// Who published it: an organisation, a newspaper, a ministry.
+    pub publisher: Option<String>,
+    /// When it was published, as precisely as that is known.
+    pub published: Option<PartialDate>,
+    /// What the source is when it has no public address ("City board decision 12.4.2023 § 145"),
+    /// or, beside a title, which edition or part of it is meant.
+    pub document: Option<String>,
 }
 
 /// A link for further reading.

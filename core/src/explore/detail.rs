@@ -6,8 +6,8 @@
 //! to which other panel, is decided and tested here rather than inside a component.
 
 use crate::data::model::{
-    Activity, Dataset, Involvement, MapMarker, MarkerKind, Organisation, Party, Place, Project, Provenance, RecordId,
-    RecordType, SafeUrl, SourceRef,
+    Activity, Dataset, Involvement, MapMarker, MarkerKind, Organisation, PartialDate, Party, Place, Project,
+    Provenance, RecordId, RecordType, SafeUrl, Source,
 };
 use crate::explore::filter::{FilterFacts, Filters};
 use crate::explore::list_view::ListSections;
@@ -68,13 +68,40 @@ pub struct Section {
     pub entries: Vec<Entry>,
 }
 
-/// A source or a further-reading link, as text and an optional safe link.
+/// A source or a further-reading link as it is cited: a title (the part that links, when there
+/// is an address), then who published it and when, as plain text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceLine {
-    /// The title, or the document name, or the URL.
-    pub text: String,
+    /// What is cited: the title, else the document's description, else the address without its
+    /// scheme.
+    pub title: String,
     /// The link, when the source is a web page.
     pub url: Option<SafeUrl>,
+    /// The publisher, the publication date and (beside a title) the document's description:
+    /// "Business South Karelia, 9.4.2024"; `None` when none is known.
+    pub details: Option<String>,
+}
+
+impl SourceLine {
+    /// The citation as one line of text, as an export writes it: "Title. Publisher, date. URL".
+    /// A title that is only the address is not written twice.
+    pub fn citation(&self) -> String {
+        let title =
+            Some(self.title.as_str()).filter(|t| !t.is_empty() && self.url.as_ref().map(address).as_deref() != Some(t));
+        let parts = [title, self.details.as_deref(), self.url.as_ref().map(SafeUrl::as_str)];
+        let mut citation = String::new();
+        for part in parts.into_iter().flatten() {
+            if !citation.is_empty() {
+                // A title ending in "?" or "." has its full stop already.
+                if !citation.ends_with(['.', '?', '!']) {
+                    citation.push('.');
+                }
+                citation.push(' ');
+            }
+            citation.push_str(part);
+        }
+        citation
+    }
 }
 
 /// Everything the panel shows for one record.
@@ -104,7 +131,7 @@ pub struct Detail {
     pub notes: Option<String>,
     /// Where the facts come from.
     pub sources: Vec<SourceLine>,
-    /// When the record was checked, as YYYY-MM-DD.
+    /// When the record was checked, written as dates are in the panel's language.
     pub checked: Option<String>,
 }
 
@@ -131,11 +158,11 @@ impl Detail {
         self.links = provenance
             .links
             .iter()
-            .map(|l| SourceLine { text: l.title.get(language).to_owned(), url: Some(l.url.clone()) })
+            .map(|l| SourceLine { title: l.title.get(language).to_owned(), url: Some(l.url.clone()), details: None })
             .collect();
         self.notes = provenance.notes.as_ref().map(|n| n.get(language).to_owned());
-        self.sources = sources(provenance);
-        self.checked = provenance.checked.map(|d| d.to_string());
+        self.sources = sources(provenance, |d| format::date(d, language));
+        self.checked = provenance.checked.map(|d| format::date(d, language));
         self
     }
 
@@ -418,24 +445,32 @@ fn other_names(name: &LocalizedText, language: Language) -> Vec<(Language, Strin
         .collect()
 }
 
-/// A record's sources as they are cited: in its panel, and in the exports.
-pub(crate) fn sources(provenance: &Provenance) -> Vec<SourceLine> {
-    provenance
-        .sources
-        .iter()
-        .map(|s| match &s.reference {
-            SourceRef::Url(url) => {
-                SourceLine { text: s.title.clone().unwrap_or_else(|| url.as_str().to_owned()), url: Some(url.clone()) }
-            }
-            SourceRef::Document(document) => SourceLine {
-                text: match &s.title {
-                    Some(title) => format!("{title} ({document})"),
-                    None => document.clone(),
-                },
-                url: None,
-            },
-        })
-        .collect()
+/// A record's sources as they are cited: in its panel, and in the exports. `date` writes a
+/// publication date (in the panel's language, or as YYYY-MM-DD for a file).
+pub(crate) fn sources(provenance: &Provenance, date: impl Fn(PartialDate) -> String) -> Vec<SourceLine> {
+    provenance.sources.iter().map(|source| source_line(source, &date)).collect()
+}
+
+fn source_line(source: &Source, date: &impl Fn(PartialDate) -> String) -> SourceLine {
+    let (title, description) = match (&source.title, &source.document, &source.url) {
+        (Some(title), document, _) => (title.clone(), document.clone()),
+        (None, Some(document), _) => (document.clone(), None),
+        (None, None, Some(url)) => (address(url), None),
+        // The reader lets no source through without one of the three.
+        (None, None, None) => (String::new(), None),
+    };
+    // An organisation citing its own page ("InnoCities", by InnoCities) is named once.
+    let publisher = source.publisher.clone().filter(|p| *p != title);
+    let details: Vec<String> = [publisher, source.published.map(date), description].into_iter().flatten().collect();
+    SourceLine { title, url: source.url.clone(), details: (!details.is_empty()).then(|| details.join(", ")) }
+}
+
+/// An address as a reader would say it: host and path, without the scheme, query or fragment.
+fn address(url: &SafeUrl) -> String {
+    let text = url.as_str();
+    let without_scheme = text.split_once("://").map_or(text, |(_, rest)| rest);
+    let without_query = without_scheme.split(['?', '#']).next().unwrap_or(without_scheme);
+    without_query.trim_end_matches('/').to_owned()
 }
 
 #[cfg(test)]
@@ -604,5 +639,135 @@ mod tests {
             let d = describe(data.sources(), &activity.id, Language::Sv).unwrap();
             assert_eq!(fact(&d, "Period").values[0].text, UiText(Language::Sv).not_known());
         }
+    }
+
+    fn citing(url: Option<&str>, title: Option<&str>, publisher: Option<&str>, published: Option<&str>) -> Source {
+        Source {
+            url: url.and_then(SafeUrl::parse),
+            title: title.map(str::to_owned),
+            publisher: publisher.map(str::to_owned),
+            published: published.and_then(PartialDate::parse),
+            document: None,
+        }
+    }
+
+    fn lines(sources: Vec<Source>, language: Language) -> Vec<SourceLine> {
+        super::sources(&Provenance { sources, ..Provenance::default() }, |d| format::date(d, language))
+    }
+
+    /// Only the title links; publisher and date follow in the panel's language; the export writes
+    /// it all as one line.
+    #[test]
+    fn a_source_is_cited_by_title_publisher_and_date() {
+        let article = citing(
+            Some("https://example.org/green"),
+            Some("Lappeenranta-Imatra region leading national innovation work on green electrification"),
+            Some("Business South Karelia"),
+            Some("2024-04-09"),
+        );
+        let fi = &lines(vec![article.clone()], Language::Fi)[0];
+        assert_eq!(fi.title, "Lappeenranta-Imatra region leading national innovation work on green electrification");
+        assert_eq!(fi.url.as_ref().map(SafeUrl::as_str), Some("https://example.org/green"));
+        assert_eq!(fi.details.as_deref(), Some("Business South Karelia, 9.4.2024"));
+        assert_eq!(
+            lines(vec![article.clone()], Language::En)[0].details.as_deref(),
+            Some("Business South Karelia, 9 April 2024")
+        );
+        assert_eq!(
+            lines(vec![article], Language::Sv)[0].details.as_deref(),
+            Some("Business South Karelia, 9 april 2024")
+        );
+        assert_eq!(
+            fi.citation(),
+            "Lappeenranta-Imatra region leading national innovation work on green electrification. Business South \
+             Karelia, 9.4.2024. https://example.org/green"
+        );
+        let undated =
+            &lines(vec![citing(None, Some("Akkukemiasta kärkiala?"), Some("Pirkanmaan liitto"), None)], Language::Fi)
+                [0];
+        assert_eq!(undated.details.as_deref(), Some("Pirkanmaan liitto"));
+        assert_eq!(undated.citation(), "Akkukemiasta kärkiala? Pirkanmaan liitto", "a question mark ends the title");
+        let only_date = &lines(vec![citing(None, Some("Annual report"), None, Some("2023-05"))], Language::Fi)[0];
+        assert_eq!(only_date.details.as_deref(), Some("toukokuu 2023"));
+    }
+
+    /// A source without a title is named by its document, else by its address; a title never
+    /// repeats as the publisher.
+    #[test]
+    fn a_source_without_a_title_is_named_by_its_document_or_address() {
+        let decision = Source {
+            document: Some("City board decision 12.4.2023 § 145".into()),
+            publisher: Some("City of Oulu".into()),
+            ..Source::default()
+        };
+        let page = citing(Some("https://www.example.org/news/item/?lang=fi#top"), None, None, None);
+        let own_page =
+            citing(Some("https://www.innocities.fi/en/innocities/"), Some("InnoCities"), Some("InnoCities"), None);
+        let titled_document = Source {
+            document: Some("original publication 17.10.2022".into()),
+            ..citing(None, Some("Lead"), Some("Business South Karelia"), Some("2024-04-09"))
+        };
+        let [decision, page, own_page, titled_document] =
+            <[SourceLine; 4]>::try_from(lines(vec![decision, page, own_page, titled_document], Language::En)).unwrap();
+        assert_eq!(
+            (decision.title.as_str(), decision.details.as_deref()),
+            ("City board decision 12.4.2023 § 145", Some("City of Oulu"))
+        );
+        assert_eq!(decision.url, None);
+        assert_eq!((page.title.as_str(), page.details.as_deref()), ("www.example.org/news/item", None));
+        assert_eq!(
+            page.citation(),
+            "https://www.example.org/news/item/?lang=fi#top",
+            "the address is not written twice"
+        );
+        assert_eq!((own_page.title.as_str(), own_page.details.as_deref()), ("InnoCities", None));
+        assert_eq!(
+            titled_document.details.as_deref(),
+            Some("Business South Karelia, 9 April 2024, original publication 17.10.2022")
+        );
+    }
+
+    /// The checked date in the heading of the sources is written as every other date in the
+    /// language: "22.11.2026" in Finnish, "22 November 2026" in English.
+    #[test]
+    fn the_checked_date_follows_the_language() {
+        let data = bundled_for_tests();
+        let heading = |language| {
+            let d = describe(data.sources(), &id("kokkola"), language).unwrap();
+            UiText(language).sources(d.checked)
+        };
+        assert_eq!(heading(Language::Fi), "Lähteet (tarkistettu 22.11.2026)");
+        assert_eq!(heading(Language::En), "Sources (checked 22 November 2026)");
+        assert_eq!(heading(Language::Sv), "Källor (kontrollerade 22 november 2026)");
+    }
+
+    /// The bundled data cites its sources readably: every source has a title, and no panel shows
+    /// a repository path.
+    #[test]
+    fn the_bundled_sources_read_as_citations() {
+        let data = bundled_for_tests();
+        let markers = data.all.markers.iter().map(|m| &m.id);
+        let projects = data.dataset.projects.iter().map(|p| &p.id);
+        for record in markers.chain(projects).chain(data.dataset.activities.iter().map(|a| &a.id)) {
+            let d = describe(data.sources(), record, Language::Fi).unwrap();
+            assert!(!d.sources.is_empty(), "{record}");
+            for line in &d.sources {
+                assert!(!line.title.is_empty() && !line.citation().contains("seeds/"), "{record}: {line:?}");
+            }
+        }
+        let lappeenranta = describe(data.sources(), &id("lappeenranta"), Language::Fi).unwrap();
+        let article = lappeenranta
+            .sources
+            .iter()
+            .find(|l| l.details.as_deref().is_some_and(|d| d.starts_with("Business South Karelia")))
+            .unwrap();
+        assert_eq!(
+            article.title,
+            "Lappeenranta-Imatra region leading national innovation work on green electrification"
+        );
+        assert_eq!(
+            article.details.as_deref(),
+            Some("Business South Karelia, 9.4.2024, original publication 17.10.2022")
+        );
     }
 }

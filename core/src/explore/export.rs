@@ -10,9 +10,10 @@
 use serde_json::{json, Value};
 
 use crate::data::model::{Involvement, MapMarker, MarkerKind, Organisation, Place, Provenance, SafeUrl};
-use crate::explore::detail::{sources, DetailSources};
+use crate::explore::detail::{self, DetailSources, SourceLine};
 use crate::explore::filter::Filtered;
 use crate::language::{Language, LocalizedText};
+use crate::text::format;
 use crate::text::ui_text::UiText;
 
 /// One exported record: a shown place or organisation, with the place it is in.
@@ -88,12 +89,7 @@ pub fn to_geojson(sources: DetailSources<'_>, filtered: &Filtered) -> String {
             let agreement = row.place.and_then(|p| p.agreement.as_ref()).filter(|a| dataset.agreement(a).is_some());
             let agreement = agreement.map(|a| a.as_str());
             let themes: Vec<&str> = sources.facts.themes_of_marker(row.index).iter().map(|t| t.as_str()).collect();
-            let cited: Vec<Value> = provenance
-                .map(sources_of)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(text, url)| json!({ "citation": text, "url": url }))
-                .collect();
+            let cited = provenance.map(cited_in_geojson).unwrap_or_default();
             let links: Vec<Value> = provenance
                 .map(|p| p.links.iter().map(|l| json!({ "title": all_languages(&l.title), "url": l.url.as_str() })).collect())
                 .unwrap_or_default();
@@ -122,9 +118,25 @@ pub fn to_geojson(sources: DetailSources<'_>, filtered: &Filtered) -> String {
     json!({ "type": "FeatureCollection", "features": features }).to_string()
 }
 
-/// A record's sources as (citation, address) pairs.
-fn sources_of(provenance: &Provenance) -> Vec<(String, Option<String>)> {
-    sources(provenance).into_iter().map(|line| (line.text, line.url.map(|u| u.as_str().to_owned()))).collect()
+/// A record's sources for the GeoJSON: each as one line of text ("Title. Publisher, 2024-04-09.
+/// URL") and in its parts. The file is in no one language, so dates are YYYY-MM-DD.
+fn cited_in_geojson(provenance: &Provenance) -> Vec<Value> {
+    let lines = detail::sources(provenance, |d| d.to_string());
+    provenance
+        .sources
+        .iter()
+        .zip(lines)
+        .map(|(source, line)| {
+            json!({
+                "citation": line.citation(),
+                "title": source.title,
+                "publisher": source.publisher,
+                "published": source.published.map(|d| d.to_string()),
+                "document": source.document,
+                "url": source.url.as_ref().map(SafeUrl::as_str),
+            })
+        })
+        .collect()
 }
 
 /// The CSV's columns. Names come in all three languages; the other texts in the visitor's.
@@ -146,10 +158,7 @@ pub fn to_csv(sources: DetailSources<'_>, filtered: &Filtered, language: Languag
         let themes = sources.facts.themes_of_marker(row.index).iter().filter_map(|t| dataset.theme(t));
         let agreement = row.place.and_then(|p| p.agreement.as_ref()).and_then(|a| dataset.agreement(a));
         let provenance = row.provenance();
-        let cited = provenance.map(sources_of).unwrap_or_default().into_iter().map(|(text, url)| match url {
-            Some(url) if url != text => format!("{text} <{url}>"),
-            _ => text,
-        });
+        let cited = provenance.map(|p| detail::sources(p, |d| format::date(d, language))).unwrap_or_default();
         let cells = [
             m.id.as_str().to_owned(),
             m.kind.code().to_owned(),
@@ -169,7 +178,7 @@ pub fn to_csv(sources: DetailSources<'_>, filtered: &Filtered, language: Languag
             provenance
                 .map(|p| p.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>().join(" "))
                 .unwrap_or_default(),
-            cited.collect::<Vec<_>>().join("; "),
+            cited.iter().map(SourceLine::citation).collect::<Vec<_>>().join("; "),
             provenance.and_then(|p| p.checked).map(|d| d.to_string()).unwrap_or_default(),
         ];
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
@@ -246,8 +255,28 @@ mod tests {
         assert!(kokkola["themes"].as_array().unwrap().iter().any(|t| t == "theme-battery-chemistry"));
         assert!(kokkola["agreement"].is_string());
         assert!(kokkola["projects_led"].as_array().unwrap().iter().any(|p| p == "battery-chemistry-lead-project"));
-        assert!(!kokkola["sources"].as_array().unwrap().is_empty());
+        let cited = kokkola["sources"].as_array().unwrap();
+        let tem = cited.iter().find(|s| s["url"] == "https://tem.fi/en/ecosystem-agreements").unwrap();
+        assert_eq!(
+            tem["citation"],
+            "Ecosystem agreements. Ministry of Economic Affairs and Employment. https://tem.fi/en/ecosystem-agreements"
+        );
+        assert_eq!(
+            (&tem["title"], &tem["publisher"]),
+            (&json!("Ecosystem agreements"), &json!("Ministry of Economic Affairs and Employment"))
+        );
         assert!(kokkola["checked"].as_str().unwrap().starts_with("20"));
+        // The file is in no one language: a publication date is written YYYY-MM-DD.
+        let lappeenranta = &feature("lappeenranta")["properties"]["sources"];
+        let article =
+            lappeenranta.as_array().unwrap().iter().find(|s| s["publisher"] == "Business South Karelia").unwrap();
+        assert_eq!(article["published"], "2024-04-09");
+        assert_eq!(
+            article["citation"],
+            "Lappeenranta-Imatra region leading national innovation work on green electrification. Business South \
+             Karelia, 2024-04-09, original publication 17.10.2022"
+        );
+        assert!(article["url"].is_null());
         let centria = &feature("centria-university-of-applied-sciences")["properties"];
         assert_eq!(centria["organisation_kind"], "university-of-applied-sciences");
         let joined = centria["projects_joined"].as_array().unwrap();
@@ -288,7 +317,22 @@ mod tests {
         assert_eq!(kokkola[column("region")], "Keski-Pohjanmaa");
         assert!(kokkola[column("themes")].contains("Akkukemia"), "{}", kokkola[column("themes")]);
         assert!(kokkola[column("projects_led")].contains("Akkukemian vetovastuuhanke"));
-        assert!(!kokkola[column("sources")].is_empty() && kokkola[column("checked")].starts_with("20"));
+        assert!(kokkola[column("checked")].starts_with("20"));
+        // Each source as "Title. Publisher, date. URL", dates in the visitor's language; never a file path.
+        let sources = &kokkola[column("sources")];
+        assert!(
+            sources.contains(
+                "Akkukemiasta kärkiala kaupunkien yhteistyöllä. Regional Council of Pirkanmaa (Pirkanmaan liitto)"
+            ),
+            "{sources}"
+        );
+        assert!(sources.contains(
+            "Ecosystem agreements. Ministry of Economic Affairs and Employment. https://tem.fi/en/ecosystem-agreements"
+        ));
+        let lappeenranta = lines.iter().find(|row| row[0] == "lappeenranta").unwrap();
+        assert!(lappeenranta[column("sources")]
+            .contains("Business South Karelia, 9.4.2024, original publication 17.10.2022"));
+        assert!(lines.iter().all(|row| !row[column("sources")].contains("seeds/")));
         let centria = lines.iter().find(|row| row[0] == "centria-university-of-applied-sciences").unwrap();
         assert_eq!(centria[column("organisation_kind")], "ammattikorkeakoulu");
         assert!(centria[column("projects_joined")].contains("Akkukemian vetovastuuhanke"));

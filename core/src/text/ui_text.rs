@@ -523,7 +523,8 @@ impl UiText {
         }
     }
 
-    /// Heading of the sources list, with the date the record was checked.
+    /// Heading of the sources list, with the date the record was checked, already written as
+    /// dates are in this language.
     pub fn sources(self, checked: Option<String>) -> String {
         match (self.0, checked) {
             (Language::En, Some(d)) => format!("Sources (checked {d})"),

@@ -1,7 +1,8 @@
 //! Reading one feature's fields: the [`RecordReader`] that collects a feature's problems (which
 //! field, what was found, what was expected) and its field readers (texts in three languages,
 //! ids, URLs, dates, periods, amounts, the point of a place, provenance and sources), with the
-//! wordings of what is expected and the text limits.
+//! wordings of what is expected, the text limits, and the test that keeps file paths out of
+//! citations.
 //!
 //! Each field reader reports its own problems and returns what it could read, so a record
 //! reader (in `records`) reads every field before deciding whether the record stands, and a
@@ -15,7 +16,7 @@ use serde_json_borrow::{ObjectAsVec, Value as Json};
 
 use crate::data::envelope::{describe_json, geometry_of};
 use crate::data::error::{shorten, FeatureRef, Problem, ProblemKind, Severity};
-use crate::data::model::{Link, PartialDate, Period, Provenance, RecordId, RecordType, SafeUrl, Source, SourceRef};
+use crate::data::model::{Link, PartialDate, Period, Provenance, RecordId, RecordType, SafeUrl, Source};
 use crate::geo::latlng::LatLng;
 use crate::language::{Language, LocalizedText};
 
@@ -29,6 +30,10 @@ pub(super) const EXPECTED_TEXT: &str = "an object with \"en\", \"fi\" and \"sv\"
 pub(super) const EXPECTED_ID: &str = "an id of 1-64 characters a-z, 0-9 and '-'";
 pub(super) const EXPECTED_POINT: &str = "a Point with [longitude, latitude] in degrees";
 pub(super) const EXPECTED_RECORD: &str = "one of theme, place, organisation, agreement, project, activity";
+const EXPECTED_SOURCE: &str = "a source object with \"url\", \"title\" or \"document\"";
+const EXPECTED_SOURCES: &str = "a non-empty array of sources ({\"url\": …}, {\"title\": …} or {\"document\": …})";
+/// What a source's title, publisher or document must be instead of a file path.
+pub const EXPECTED_CITATION: &str = "a readable citation (title, publisher, date or address), not a file path";
 
 /// Where a field is inside a feature, written out only when a problem is reported, so reading
 /// a clean file allocates no paths. Built on the stack: `Sub(&parent, "sv")`.
@@ -89,6 +94,40 @@ pub fn contains_markup(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'<', bytes).any(|at| {
         bytes.get(at + 1).is_some_and(|next| next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+    })
+}
+
+/// The first word of `text` that is a file path, such as `seeds/000_ffd7de426077d699.txt`,
+/// `C:\docs\a.pdf` or `./notes.md`: a word holding `/` or `\` whose last part ends in a file
+/// extension, and that is not an http(s) address. "1/2023", "§ 145", "km/h" and "page 2" are
+/// not paths.
+///
+/// A source names where a visitor can find it, and a path only says where an editor kept a copy:
+/// it would be shown to every visitor and leads nowhere.
+pub fn file_path_in(text: &str) -> Option<&str> {
+    // Brackets, quotes and sentence punctuation around a word are not part of the path.
+    const OPENING: &[char] = &['(', '[', '{', '"', '\'', '«', '“', '‘'];
+    const CLOSING: &[char] = &[')', ']', '}', '"', '\'', '»', '”', '’', ',', ';', ':', '.', '!', '?'];
+    text.split_whitespace()
+        .map(|word| word.trim_start_matches(OPENING).trim_end_matches(CLOSING))
+        .find(|word| is_file_path(word))
+}
+
+fn is_file_path(word: &str) -> bool {
+    let web_address = ["http://", "https://"]
+        .iter()
+        .any(|scheme| word.get(..scheme.len()).is_some_and(|start| start.eq_ignore_ascii_case(scheme)));
+    if web_address || !word.contains(['/', '\\']) {
+        return false;
+    }
+    let name = word.rsplit(['/', '\\']).next().unwrap_or_default();
+    // An extension is a short run of letters and digits with a letter in it: "txt", "pdf", "mp4";
+    // "2.0" or the initials in "R.D.I" are not.
+    name.rsplit_once('.').is_some_and(|(stem, extension)| {
+        !stem.is_empty()
+            && (2..=5).contains(&extension.len())
+            && extension.bytes().all(|b| b.is_ascii_alphanumeric())
+            && extension.bytes().any(|b| b.is_ascii_alphabetic())
     })
 }
 
@@ -456,15 +495,20 @@ impl RecordReader {
         match p.get("sources") {
             Some(Json::Array(items)) if !items.is_empty() => {
                 for (i, item) in items.iter().enumerate() {
-                    if let Some(source) = self.source(item, Path::Item(&sources_field, i)) {
-                        provenance.sources.push(source);
+                    // A bad source is reported and left out; the record stands on its other sources.
+                    let failed = self.failed;
+                    match self.source(item, Path::Item(&sources_field, i)) {
+                        Some(source) => provenance.sources.push(source),
+                        None => self.failed = failed,
                     }
+                }
+                if required && provenance.sources.is_empty() {
+                    let expected = "at least one valid source (each source given has a problem)";
+                    self.missing(sources_field, expected);
                 }
             }
             None | Some(Json::Null) | Some(Json::Array(_)) if !required => {}
-            None | Some(Json::Null) | Some(Json::Array(_)) => {
-                self.missing(sources_field, "a non-empty array of sources ({\"url\": …} or {\"document\": …})");
-            }
+            None | Some(Json::Null) | Some(Json::Array(_)) => self.missing(sources_field, EXPECTED_SOURCES),
             Some(other) => self.wrong(sources_field, other, "an array of sources"),
         }
         provenance.checked = self.date_at(p.get("checked"), Path::Prop("checked"));
@@ -511,36 +555,55 @@ impl RecordReader {
         provenance
     }
 
+    /// One source. Any error in it leaves the whole source out: half a citation (a title
+    /// without its bad date, say) would cite something else.
     fn source(&mut self, item: &Json<'_>, field: Path<'_>) -> Option<Source> {
-        let Some(source) = members(item) else {
-            self.wrong(field, item, "an object {\"url\": …} or {\"document\": …}");
+        const KNOWN: [&str; 5] = ["url", "title", "publisher", "published", "document"];
+        let Some(object) = members(item) else {
+            self.wrong(field, item, EXPECTED_SOURCE);
             return None;
         };
-        let title_field = Path::Sub(&field, "title");
-        let title = match source.get("title") {
+        let problems_before = self.problems.len();
+        let source = Source {
+            url: self.url_at(object.get("url"), Path::Sub(&field, "url"), false),
+            title: self.citation_text(object.get("title"), Path::Sub(&field, "title"), MAX_NAME_CHARS),
+            publisher: self.citation_text(object.get("publisher"), Path::Sub(&field, "publisher"), MAX_NAME_CHARS),
+            published: self.date_at(object.get("published"), Path::Sub(&field, "published")),
+            document: self.citation_text(object.get("document"), Path::Sub(&field, "document"), MAX_TEXT_CHARS),
+        };
+        // A misspelt "publisher" would otherwise vanish without a word.
+        for (key, _) in object.iter().filter(|(k, _)| !KNOWN.contains(k)) {
+            self.warn(Path::Sub(&field, key), ProblemKind::UnknownProperty { name: shorten(key) });
+        }
+        if self.problems[problems_before..].iter().any(|p| p.severity == Severity::Error) {
+            return None;
+        }
+        if source.url.is_none() && source.title.is_none() && source.document.is_none() {
+            self.missing(field, EXPECTED_SOURCE);
+            return None;
+        }
+        Some(source)
+    }
+
+    /// A title, publisher or document of a source: plain text within `limit`, and no file path.
+    /// An empty text is no text.
+    fn citation_text(&mut self, value: Option<&Json<'_>>, field: Path<'_>, limit: usize) -> Option<String> {
+        match value {
             None | Some(Json::Null) => None,
-            Some(Json::Str(t)) => self.plain(t, title_field, MAX_NAME_CHARS),
+            Some(Json::Str(s)) if s.trim().is_empty() => None,
+            Some(Json::Str(s)) => {
+                let text = self.checked(s, field, limit)?;
+                if let Some(path) = file_path_in(text) {
+                    let found = format!("the file path \"{}\"", shorten(path));
+                    self.error(field, ProblemKind::WrongValue { found, expected: EXPECTED_CITATION });
+                    return None;
+                }
+                Some(text.to_owned())
+            }
             Some(other) => {
-                self.wrong(title_field, other, "a short text");
+                self.wrong(field, other, "a plain text");
                 None
             }
-        };
-        let reference = if source.contains_key("url") {
-            SourceRef::Url(self.url_at(source.get("url"), Path::Sub(&field, "url"), true)?)
-        } else {
-            let document_field = Path::Sub(&field, "document");
-            match source.get("document") {
-                Some(Json::Str(d)) => SourceRef::Document(self.plain(d, document_field, MAX_TEXT_CHARS)?),
-                Some(other) => {
-                    self.wrong(document_field, other, "the name of a document");
-                    return None;
-                }
-                None => {
-                    self.missing(field, "\"url\" or \"document\"");
-                    return None;
-                }
-            }
-        };
-        Some(Source { reference, title })
+        }
     }
 }

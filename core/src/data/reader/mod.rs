@@ -9,7 +9,8 @@
 //! (`references`) resolves references: a missing required reference (a project's theme or lead
 //! place) leaves the record out; a dangling item of a list (a partner, a theme of a place) is an
 //! error that drops only that item, so one bad record never takes its neighbours with it.
-//! Likewise a missing translation is an error, but the record stays, shown in another language.
+//! Likewise a missing translation is an error, but the record stays, shown in another language,
+//! and a bad source is left out while the record stands on its other sources.
 //!
 //! This file owns the first pass (`Reading`: features in, records and ids out), the order and
 //! the bound of the problems reported, and the reader's public face.
@@ -39,7 +40,9 @@ use crate::data::reader::references::{resolve, IdEntry, IdMap};
 
 // The file limits are the envelope's; they are named here too, as the limits of a data file.
 pub use crate::data::envelope::{MAX_FILE_BYTES, MAX_NESTING};
-pub use crate::data::reader::fields::{contains_markup, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+pub use crate::data::reader::fields::{
+    contains_markup, file_path_in, EXPECTED_CITATION, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+};
 
 /// Problems listed at most; beyond this one line says how many more there were, so a hostile
 /// file of millions of broken features cannot exhaust memory with messages.

@@ -398,3 +398,100 @@ fn problems_of_both_passes_come_in_feature_order() {
     assert_eq!(order[4].0, 2);
     assert_ne!(order[4].1, "unknown-property");
 }
+
+/// A place whose `sources` are `sources` (JSON) instead of the usual test document.
+fn place_citing(id: &str, sources: &str) -> String {
+    place(id, "[1, 2]", "").replace(r#""sources":[{"document":"test"}]"#, &format!(r#""sources":{sources}"#))
+}
+
+#[test]
+fn file_paths_are_found_and_citations_pass() {
+    for path in [
+        "seeds/000_ffd7de426077d699.txt",
+        r"C:\docs\a.pdf",
+        "./notes.md",
+        "../archive/Report.PDF",
+        "file:///home/editor/minutes.docx",
+    ] {
+        assert_eq!(file_path_in(path), Some(path), "{path}");
+    }
+    let described = "seeds/000_ffd7de426077d699.txt (Business South Karelia article of 9.4.2024)";
+    assert_eq!(file_path_in(described), Some("seeds/000_ffd7de426077d699.txt"));
+    assert_eq!(
+        file_path_in("Minutes (see ./notes.md)."),
+        Some("./notes.md"),
+        "brackets and full stops are not the path"
+    );
+    for citation in [
+        "City board decision 12.4.2023 § 145",
+        "Decision 1/2023",
+        "page 2",
+        "Finnish delegation from Kokkola/Karleby visit Northern Sweden virtually",
+        "https://example.org/report.pdf",
+        "Speeds in km/h.",
+        "Version 1.0/2.0",
+        "R&D/R.D.I",
+        "innokaupungit.fi/en/cities/",
+        "Lappeenranta-Imatra region leading national innovation work on green electrification",
+        "",
+    ] {
+        assert_eq!(file_path_in(citation), None, "{citation}");
+    }
+}
+
+#[test]
+fn a_source_that_is_a_file_path_is_rejected_and_the_record_keeps_its_other_sources() {
+    let path_and_page =
+        r#"[{"document":"seeds/001_2aa9ee986ec33ea8.txt (Pirkanmaa article)"},{"url":"https://example.org/a"}]"#;
+    let only_path = r#"[{"title":"Minutes","document":"C:\\docs\\minutes.pdf"}]"#;
+    let outcome = read_dataset(&collection(&[place_citing("a", path_and_page), place_citing("b", only_path)])).unwrap();
+    assert_eq!(
+        codes(&outcome),
+        vec![
+            (0, "properties.sources[0].document".into(), "wrong-value", Severity::Error),
+            (1, "properties.sources[0].document".into(), "wrong-value", Severity::Error),
+            (1, "properties.sources".into(), "missing", Severity::Error),
+        ]
+    );
+    assert_eq!(
+        outcome.problems[0].to_string(),
+        "feature 0 (id \"a\"), field `properties.sources[0].document`: found the file path \
+         \"seeds/001_2aa9ee986ec33ea8.txt\"; expected a readable citation (title, publisher, date or address), not a \
+         file path"
+    );
+    assert!(outcome.problems[1].to_string().contains(r#"found the file path "C:\docs\minutes.pdf""#));
+    let places = &outcome.dataset.places;
+    assert_eq!(places.len(), 1, "the place with no valid source left is left out");
+    assert_eq!(places[0].provenance.sources.len(), 1, "the path is dropped, the web page kept");
+}
+
+#[test]
+fn a_citation_reads_with_its_publisher_and_date() {
+    let sources = r#"[{"url":"https://example.org/a","title":" Lead project ","publisher":"Business South Karelia","published":"2024-04-09"},
+        {"title":"Akkukemiasta kärkiala","published":"2023"},{"document":"City board decision 12.4.2023 § 145"}]"#;
+    let outcome = read_dataset(&collection(&[place_citing("a", sources)])).unwrap();
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    let read = &outcome.dataset.places[0].provenance.sources;
+    assert_eq!(read[0].url.as_ref().map(SafeUrl::as_str), Some("https://example.org/a"));
+    assert_eq!(read[0].title.as_deref(), Some("Lead project"), "trimmed");
+    assert_eq!(read[0].publisher.as_deref(), Some("Business South Karelia"));
+    assert_eq!(read[0].published, PartialDate::parse("2024-04-09"));
+    assert_eq!((read[1].url.is_none(), read[1].published.map(|d| d.year)), (true, Some(2023)), "a title alone will do");
+    assert_eq!(read[2].document.as_deref(), Some("City board decision 12.4.2023 § 145"));
+}
+
+#[test]
+fn a_source_needs_an_address_a_title_or_a_document_and_a_real_date() {
+    let sources = r#"[{"publisher":"Business South Karelia","title":"  "},{"title":"T","published":"9.4.2024"},
+        {"url":"https://example.org/a","publised":"2024"}]"#;
+    let outcome = read_dataset(&collection(&[place_citing("a", sources)])).unwrap();
+    assert_eq!(
+        codes(&outcome),
+        vec![
+            (0, "properties.sources[0]".into(), "missing", Severity::Error),
+            (0, "properties.sources[1].published".into(), "bad-date", Severity::Error),
+            (0, "properties.sources[2].publised".into(), "unknown-property", Severity::Warning),
+        ]
+    );
+    assert_eq!(outcome.dataset.places[0].provenance.sources.len(), 1, "only the last source stands");
+}
