@@ -83,7 +83,7 @@ test('a project panel opens from its lead city, lists lead, partners, period and
     await page.locator('.language-switch__button[lang="sv"]').click();
     await panel.locator('h2', { hasText: 'Ledningsansvarsprojektet för batterikemi' }).waitFor();
     assert.equal(await fact(page, 'Budget'), '259 188 €');
-    assert.equal(await fact(page, 'Period'), '1 augusti 2023 – 31 juli 2025');
+    assert.equal(await fact(page, 'Period'), '1.8.2023 – 31.7.2025');
     await page.locator('.language-switch__button[lang="en"]').click();
 
     // A partner's name opens that place; Back returns to the project.
@@ -395,6 +395,40 @@ test('a university of applied sciences is named as one in every language, not as
       await line.waitFor();
       const text = (await line.textContent()).toLowerCase();
       assert.ok(text.endsWith(kind), `${lang}: "${text}" names the kind ${kind}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('sources are cited as a reader expects: title, publisher and date in the page\'s language, never a file path', async () => {
+  for (const [language, checked, published] of [['en', 'Sources (checked', '9 April 2024'], ['fi', 'Lähteet (tarkistettu', '9.4.2024'], ['sv', 'Källor (kontrollerade', '9.4.2024']]) {
+    const { context, page, errors } = await openApp(browser, { query: `?open=green-electrification-lead-project&lang=${language}`, contextOptions: { bypassCSP: true } });
+    try {
+      const sources = page.locator('.panel__sources');
+      await sources.waitFor();
+      await sources.locator('summary').click();
+      const summary = await sources.locator('summary').textContent();
+      assert.ok(summary.startsWith(checked), summary);
+      assert.doesNotMatch(summary, /\d{4}-\d\d-\d\d/, `the checked date is written in the language: ${summary}`);
+      if (language !== 'en') assert.match(summary, /\d{1,2}\.\d{1,2}\.\d{4}/, summary);
+      const lines = await sources.locator('li').allTextContents();
+      assert.ok(lines.length > 0);
+      for (const line of lines) assert.doesNotMatch(line, /seeds\/|\.txt\b|[\w-]+\/[\w.-]+\.(txt|pdf|md)\b/, `a source shows no file path: ${line}`);
+      const article = lines.find((l) => l.includes('green electrification') && l.includes('Business South Karelia'));
+      assert.ok(article, `the article is cited by its title and publisher: ${lines.join(' | ')}`);
+      assert.ok(article.includes(published), `with its date (${published}): ${article}`);
+      // Only the title of a web source is its link; the publisher and date are plain text.
+      for (const link of await sources.locator('a').all()) {
+        assert.match(await link.getAttribute('href'), /^https?:\/\//);
+        assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      }
+      if (language === 'fi') {
+        assert.deepEqual(await axeViolations(page), [], 'axe with the sources open');
+        await sources.locator('li').last().scrollIntoViewIfNeeded();
+        await screenshot(page, 'sources-cited-fi');
+      }
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

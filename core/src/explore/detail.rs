@@ -673,10 +673,7 @@ mod tests {
             lines(vec![article.clone()], Language::En)[0].details.as_deref(),
             Some("Business South Karelia, 9 April 2024")
         );
-        assert_eq!(
-            lines(vec![article], Language::Sv)[0].details.as_deref(),
-            Some("Business South Karelia, 9 april 2024")
-        );
+        assert_eq!(lines(vec![article], Language::Sv)[0].details.as_deref(), Some("Business South Karelia, 9.4.2024"));
         assert_eq!(
             fi.citation(),
             "Lappeenranta-Imatra region leading national innovation work on green electrification. Business South \
@@ -738,7 +735,7 @@ mod tests {
         };
         assert_eq!(heading(Language::Fi), "Lähteet (tarkistettu 22.11.2026)");
         assert_eq!(heading(Language::En), "Sources (checked 22 November 2026)");
-        assert_eq!(heading(Language::Sv), "Källor (kontrollerade 22 november 2026)");
+        assert_eq!(heading(Language::Sv), "Källor (kontrollerade 22.11.2026)");
     }
 
     /// The bundled data cites its sources readably: every source has a title, and no panel shows

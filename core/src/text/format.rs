@@ -104,14 +104,13 @@ fn month_name(month: u8, language: Language) -> &'static str {
 }
 
 /// A date as precise as it is known: "1 August 2023", "August 2023" or "2023" in English;
-/// "1.8.2023", "elokuu 2023" or "2023" in Finnish; "1 augusti 2023", "augusti 2023" in Swedish.
+/// "1.8.2023", "elokuu 2023" or "2023" in Finnish; "1.8.2023", "augusti 2023" in Swedish, as
+/// Swedish is written in Finland.
 pub fn date(date: PartialDate, language: Language) -> String {
     let year = date.year;
     match (date.month, date.day, language) {
-        (Some(month), Some(day), Language::Fi) => format!("{day}.{month}.{year}"),
-        (Some(month), Some(day), Language::En | Language::Sv) => {
-            format!("{day} {} {year}", month_name(month, language))
-        }
+        (Some(month), Some(day), Language::Fi | Language::Sv) => format!("{day}.{month}.{year}"),
+        (Some(month), Some(day), Language::En) => format!("{day} {} {year}", month_name(month, language)),
         (Some(month), None, _) => format!("{} {year}", month_name(month, language)),
         (None, _, _) => year.to_string(),
     }
@@ -182,7 +181,7 @@ mod tests {
     fn dates_are_as_precise_as_they_are_known() {
         assert_eq!(date(day("2023-08-01"), Language::Fi), "1.8.2023");
         assert_eq!(date(day("2023-08-01"), Language::En), "1 August 2023");
-        assert_eq!(date(day("2023-08-01"), Language::Sv), "1 augusti 2023");
+        assert_eq!(date(day("2023-08-01"), Language::Sv), "1.8.2023");
         assert_eq!(date(day("2023-04"), Language::Fi), "huhtikuu 2023");
         assert_eq!(date(day("2023-12"), Language::En), "December 2023");
         assert_eq!(date(day("2021"), Language::Sv), "2021");
