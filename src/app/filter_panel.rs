@@ -1,6 +1,6 @@
 //! The filters: themes, kinds of place, countries and a range of years, as checkboxes and two
-//! year menus in a disclosure, with a live region that says what they let through, and the
-//! downloads of what is shown. What each filter means is `core::explore::filter`'s; these
+//! year menus in a disclosure (a sheet of its own on a phone), with a live region that says what
+//! they let through and a "Show N results" action that closes the card and fits the map to them. What each filter means is `core::explore::filter`'s; these
 //! components only edit the [`Filters`] value.
 
 use std::collections::BTreeSet;
@@ -8,12 +8,11 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use innomap_core::data::model::MarkerKind;
-use innomap_core::explore::export::{to_csv, to_geojson};
 use innomap_core::explore::filter::{Filters, TIMELINE};
 use innomap_core::text::place_names::country_name;
 
 use super::state::use_app_state;
-use crate::platform::download;
+use crate::platform::focus_selector;
 
 /// Flips `value` in or out of `set`.
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
@@ -24,16 +23,33 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
 
 /// The filter disclosure and the count of what is shown.
 #[component]
-pub fn FilterPanel(
-    /// More download buttons, shown with the panel's own (the map image).
-    #[prop(optional)]
-    children: Option<Children>,
-) -> impl IntoView {
+pub fn FilterPanel() -> impl IntoView {
     let state = use_app_state();
     let (filters, filtered) = (state.filters, state.filtered);
     let text = move || state.text();
+    let card = NodeRef::<leptos::html::Details>::new();
+    let close = move |return_focus: bool| {
+        if let Some(details) = card.get_untracked() {
+            details.set_open(false);
+        }
+        if return_focus {
+            focus_selector(".filters > summary");
+        }
+    };
+    let result_count = move || filtered.with(|f| f.place_count + f.organisation_count);
+    // Closing first, so the map fits into the room the closed card leaves.
+    let show_results = move |_| {
+        close(true);
+        state.fit_to_shown.notify();
+    };
+    let close_on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && card.get_untracked().is_some_and(|d| d.open()) {
+            ev.stop_propagation();
+            close(true);
+        }
+    };
     view! {
-        <details class="filters">
+        <details class="filters" node_ref=card on:keydown=close_on_escape>
             <summary>{move || text().filters(filters.with(Filters::count))}</summary>
             <div class="filters__body">
                 <fieldset>
@@ -49,12 +65,13 @@ pub fn FilterPanel(
                     <CountryChoices />
                 </fieldset>
                 <YearChoices />
-                <button type="button" class="filters__clear" disabled=move || filters.with(Filters::is_empty) on:click=move |_| filters.set(Filters::default())>
-                    {move || text().clear_filters()}
-                </button>
-                <div class="filters__exports">
-                    <DataDownloads />
-                    {children.map(|more| more())}
+                <div class="filters__footer">
+                    <button type="button" class="filters__clear" disabled=move || filters.with(Filters::is_empty) on:click=move |_| filters.set(Filters::default())>
+                        {move || text().clear_filters()}
+                    </button>
+                    <button type="button" class="filters__show" disabled=move || result_count() == 0 on:click=show_results>
+                        {move || text().show_results(result_count())}
+                    </button>
                 </div>
             </div>
         </details>
@@ -193,31 +210,5 @@ fn YearChoices() -> impl IntoView {
                 </select>
             </label>
         </fieldset>
-    }
-}
-
-/// The shown places as GeoJSON and as CSV, made in the browser (`core::explore::export`).
-#[component]
-fn DataDownloads() -> impl IntoView {
-    let state = use_app_state();
-    let text = move || state.text();
-    let export = move |geojson: bool| {
-        let data = state.data();
-        let language = state.language.get_untracked();
-        state.filtered.with_untracked(|f| {
-            if geojson {
-                download("innomap-places.geojson", "application/geo+json", &to_geojson(data.sources(), f));
-            } else {
-                download("innomap-places.csv", "text/csv;charset=utf-8", &to_csv(data.sources(), f, language));
-            }
-        });
-    };
-    view! {
-        <button type="button" class="filters__export filters__export--geojson" on:click=move |_| export(true)>
-            {move || text().export_buttons().0}
-        </button>
-        <button type="button" class="filters__export filters__export--csv" on:click=move |_| export(false)>
-            {move || text().export_buttons().1}
-        </button>
     }
 }

@@ -1,14 +1,14 @@
 //! The header card over the map: the title, the languages, and once the explorer is built,
-//! search, filters (with the downloads), map or list, copy link and dark mode.
+//! search, filters, map or list, copy link, downloads and dark mode.
 
 use leptos::prelude::*;
 
 use innomap_core::explore::detail::Target;
 
+use super::downloads::Downloads;
 use super::filter_panel::FilterPanel;
 use super::language_switch::LanguageSwitch;
 use super::list_view::ViewSwitch;
-use super::map_image::MapImageButton;
 use super::search_box::SearchBox;
 use super::share_button::ShareButton;
 use super::state::use_app_state;
@@ -24,12 +24,11 @@ pub fn Header() -> impl IntoView {
                 <SearchBox on_choose=move |suggestion| {
                     state.open(&Target { id: suggestion.id, record: suggestion.kind.record() })
                 } />
-                <FilterPanel>
-                    <MapImageButton />
-                </FilterPanel>
+                <FilterPanel />
                 <div class="header-actions">
                     <ViewSwitch />
                     <ShareButton />
+                    <Downloads />
                     <ThemeSwitch />
                 </div>
             }

@@ -40,7 +40,7 @@ pub fn MapImageButton() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="filters__export filters__export--image"
+            class="downloads__item downloads__item--image"
             disabled=move || state.position.with(Option::is_none)
             on:click=save
         >

@@ -8,6 +8,7 @@
 
 mod address_sync;
 mod detail_panel;
+mod downloads;
 mod filter_panel;
 mod header;
 mod language_switch;

@@ -76,6 +76,9 @@ pub struct AppState {
     /// A place or organisation chosen outside the map (search, a panel) for the map to show;
     /// taken and cleared by the map.
     pub reveal: RwSignal<Option<RecordId>>,
+    /// A request for the map to fit what the filters let through, in the area the cards leave
+    /// free (the filter card's "Show N results"); taken by the map.
+    pub fit_to_shown: Trigger,
     /// The group of markers shown fanned out, if any (the map image draws it too).
     pub fanned: RwSignal<Option<FannedGroup>>,
     /// Every basemap level the map has once it has fetched the detailed one: shared with the
@@ -166,6 +169,7 @@ impl AppState {
             filters,
             list_mode,
             reveal: RwSignal::new(None),
+            fit_to_shown: Trigger::new(),
             fanned: RwSignal::new(None),
             loaded_basemap: RwSignal::new(None),
             map_images: RwSignal::new(false),

@@ -82,8 +82,8 @@ test('the scale bar shows a round distance that shrinks as the map zooms in, and
 
 /** The number of points in the land outline of the map image the page downloads now. */
 async function landPointsInImage(page) {
-  await page.locator('.filters summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
+  await page.locator('.downloads summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads__item--image').click()]);
   const svg = readFileSync(await download.path(), 'utf8');
   // Every point after a ring's first is one relative step, `l`.
   return page.evaluate((text) => {

@@ -353,8 +353,8 @@ test('places sharing one spot fan out around it, each a named button', async () 
     for (const button of await fanned.all()) assert.ok((await button.getAttribute('aria-label')).length > 3);
     await screenshot(page, 'fanned');
     // The map image shows the open fan too: a shape and a leader line per place.
-    await page.locator('.filters summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
+    await page.locator('.downloads summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads__item--image').click()]);
     const drawn = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       return { shapes: doc.querySelectorAll('g.fan > use').length, leaders: doc.querySelectorAll('g.fan__leaders > line').length };

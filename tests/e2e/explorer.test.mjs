@@ -404,18 +404,18 @@ test('the shown places download as GeoJSON and CSV that parse back to what the f
   const { context, page, errors } = await openApp(browser, { query: '?countries=SE' });
   try {
     const [places, organisations] = (await page.locator('.filters__result').textContent()).match(/\d+/g).map(Number);
-    await page.locator('.filters summary').click();
+    await page.locator('.downloads summary').click();
     const take = async (button) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
       return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
     };
-    const geojson = await take('.filters__export--geojson');
+    const geojson = await take('.downloads__item--geojson');
     assert.equal(geojson.name, 'innomap-places.geojson');
     const collection = JSON.parse(geojson.text);
     assert.equal(collection.type, 'FeatureCollection');
     assert.equal(collection.features.length, places + organisations);
     assert.ok(collection.features.every((f) => f.properties.country === 'SE' && f.geometry.type === 'Point'));
-    const csv = await take('.filters__export--csv');
+    const csv = await take('.downloads__item--csv');
     assert.equal(csv.name, 'innomap-places.csv');
     const rows = csv.text.split('\r\n').filter((line) => line);
     assert.ok(csv.text.startsWith('\ufeff'), 'a byte-order mark first, so a spreadsheet reads UTF-8');

@@ -165,7 +165,7 @@ test('with the filters and the legend both open, each keeps its buttons usable',
     await page.locator('.filters summary').click();
     await page.locator('.legend summary').click();
     await page.locator('.legend ul').waitFor();
-    for (const selector of ['.view-switch__button', '.share__button', '.theme-switch', '.filters__clear', '.filters__export', '.legend summary']) {
+    for (const selector of ['.view-switch__button', '.share__button', '.theme-switch', '.filters__clear', '.filters__show', '.legend summary']) {
       for (const control of await hitAtCentres(page, selector)) {
         if (!control.inside) continue; // a filter choice scrolled out of the card's own view
         assert.ok(control.hit, `"${control.name}" (${selector}) takes a click at its centre (it lands on ${control.on})`);
@@ -207,5 +207,83 @@ test('with a project open on a phone, the group holding its lead is named after 
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+/** Whether every marker for `places` ([id, English name]; its own or its group's) is on the map and clear of every card. */
+async function inSightOnTheMap(page, places) {
+  return page.evaluate((wanted) => {
+    const map = document.querySelector('.map').getBoundingClientRect();
+    return wanted.map(([id, name]) => {
+      const own = document.querySelector(`.marker[data-place-id="${id}"]`);
+      const group = [...document.querySelectorAll('.marker--group')].find((g) => g.getAttribute('aria-label').includes(name));
+      const marker = own ?? group;
+      if (!marker) return { id, seen: false, why: 'no marker' };
+      const box = marker.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      const inside = x >= map.left && x <= map.right && y >= map.top && y <= map.bottom;
+      const hit = document.elementFromPoint(x, y);
+      return { id, seen: inside && hit?.closest('.marker') === marker, why: hit ? hit.className : 'off the page' };
+    });
+  }, places);
+}
+
+test('"Show N results" closes the filters and fits what they let through in the free map, on a desktop and as a phone sheet', async () => {
+  const swedish = [['umea', 'Umeå'], ['skelleftea', 'Skellefteå'], ['ornskoldsvik', 'Örnsköldsvik']];
+  for (const [device, options] of [['desktop', {}], ['phone', PHONE]]) {
+    const { context, page, errors } = await openApp(browser, { ...options, contextOptions: { ...options.contextOptions, bypassCSP: true } });
+    try {
+      await page.locator('.filters summary').click();
+      await page.getByRole('checkbox', { name: 'Sweden' }).check();
+      const show = page.locator('.filters__show');
+      const [places, organisations] = (await page.locator('.filters__result').textContent()).match(/\d+/g).map(Number);
+      assert.equal(await show.textContent(), `Show ${places + organisations} results`);
+      const [action] = await hitAtCentres(page, '.filters__show');
+      assert.ok(action.inside && action.hit, `${device}: "Show … results" is in sight at the foot of the card (lands on ${action.on})`);
+      if (device === 'phone') {
+        // A sheet of its own along the bottom: the header stays a bar over the map.
+        const sheet = await page.locator('.filters__body').boundingBox();
+        const header = await page.locator('.app-title').boundingBox();
+        assert.ok(Math.abs(sheet.y + sheet.height - 844) < 1 && sheet.width === 390, `the filters are a bottom sheet (${JSON.stringify(sheet)})`);
+        await screenshot(page, `filters-open-${device}`);
+        assert.ok(header.height < 844 * 0.3, `the header stays a bar (${header.height} px)`);
+        assert.ok(sheet.y > header.y + header.height, 'the map shows between the header and the sheet');
+        assert.deepEqual(await axeViolations(page), [], 'axe with the filter sheet open');
+      }
+      await screenshot(page, `filters-open-${device}`);
+      await show.click();
+      await page.waitForFunction(() => !document.querySelector('.filters').open);
+      await restingZoom(page);
+      const seen = await inSightOnTheMap(page, swedish);
+      for (const place of seen) assert.ok(place.seen, `${device}: ${place.id} is in sight after "Show results" (${place.why})`);
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('.filters') !== null), true, 'focus goes back to the filters');
+      await screenshot(page, `filters-shown-${device}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('the downloads have their own menu beside "Copy link", in sight on a desktop and a phone; Escape closes it', async () => {
+  for (const [device, options] of [['desktop', {}], ['phone', PHONE]]) {
+    const { context, page, errors } = await openApp(browser, { ...options, contextOptions: { ...options.contextOptions, bypassCSP: true } });
+    try {
+      const [menu] = await hitAtCentres(page, '.downloads > summary');
+      assert.ok(menu.inside && menu.hit, `${device}: "Download" is in the header without opening anything (lands on ${menu.on})`);
+      await page.locator('.downloads > summary').click();
+      const items = await hitAtCentres(page, '.downloads__item');
+      assert.equal(items.length, 3, 'places as CSV and GeoJSON, and the map as a picture');
+      for (const item of items) assert.ok(item.inside && item.hit, `${device}: "${item.name}" takes a click (lands on ${item.on})`);
+      assert.deepEqual(await axeViolations(page), [], 'axe with the downloads open');
+      await screenshot(page, `downloads-${device}`);
+      await page.locator('.downloads__item').first().focus();
+      await page.keyboard.press('Escape');
+      assert.equal(await page.evaluate(() => document.querySelector('.downloads').open), false, 'Escape closes the menu');
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('.downloads > summary')), true, 'focus back on "Download"');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   }
 });

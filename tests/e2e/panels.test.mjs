@@ -268,8 +268,8 @@ test('the map downloads as an SVG image of the current view, in the page\'s colo
           return x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
         }).length;
       });
-      await page.locator('.filters summary').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.filters__export--image').click()]);
+      await page.locator('.downloads summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads__item--image').click()]);
       assert.equal(download.suggestedFilename(), 'innomap-map.svg');
       const svg = readFileSync(await download.path(), 'utf8');
       const seaColour = await resolvedColour(page, '--color-sea');

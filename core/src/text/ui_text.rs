@@ -792,6 +792,26 @@ impl UiText {
         }
     }
 
+    /// The filter card's action that closes it and fits the map to what the filters let through.
+    pub fn show_results(self, count: usize) -> String {
+        match (self.0, count) {
+            (Language::En, 1) => "Show 1 result".to_owned(),
+            (Language::En, n) => format!("Show {n} results"),
+            (Language::Fi, 1) => "Näytä 1 tulos".to_owned(),
+            (Language::Fi, n) => format!("Näytä {n} tulosta"),
+            (Language::Sv, n) => format!("Visa {n} resultat"),
+        }
+    }
+
+    /// The menu of downloads (the shown places as data, the map as a picture).
+    pub fn downloads(self) -> &'static str {
+        match self.0 {
+            Language::En => "Download",
+            Language::Fi => "Lataa",
+            Language::Sv => "Ladda ner",
+        }
+    }
+
     /// Said on the map and in the list when the filters leave nothing.
     pub fn no_matches(self) -> &'static str {
         match self.0 {
@@ -912,5 +932,14 @@ mod tests {
             distinct.dedup();
             assert_eq!(distinct.len(), kinds.len(), "{language:?}: {kinds:?}");
         }
+    }
+
+    #[test]
+    fn the_filter_cards_action_counts_its_results_in_each_language() {
+        assert_eq!(UiText(Language::En).show_results(1), "Show 1 result");
+        assert_eq!(UiText(Language::En).show_results(12), "Show 12 results");
+        assert_eq!(UiText(Language::Fi).show_results(1), "Näytä 1 tulos");
+        assert_eq!(UiText(Language::Fi).show_results(12), "Näytä 12 tulosta");
+        assert_eq!(UiText(Language::Sv).show_results(12), "Visa 12 resultat");
     }
 }

@@ -1,6 +1,6 @@
 //! Where the camera goes by itself, following the rest of the app: the resting view is written
 //! for the address, Back and Forward jump to theirs, a place chosen in search is flown to close
-//! up, a project's links are fitted, the open place is kept beside its panel, and the zoom range
+//! up, a project's links and the filtered places are fitted, the open place is kept beside its panel, and the zoom range
 //! follows the map images. Each is a core call; the timing (after the panel that moves with it
 //! is painted) is what this file adds.
 
@@ -21,6 +21,7 @@ pub fn follow_the_app(map: MapParts) {
     reveal_chosen_places(map);
     keep_the_open_place_in_sight(map);
     fit_shown_projects(map);
+    fit_the_filtered_places(map);
     follow_the_zoom_range(map);
 }
 
@@ -119,6 +120,17 @@ fn fit_shown_projects(map: MapParts) {
                 map.camera.fly_to(target);
             }
         });
+    });
+}
+
+/// The filter card's "Show N results" flies to fit what the filters let through, measured once
+/// the closed card has been painted, so the fit uses the room it leaves.
+fn fit_the_filtered_places(map: MapParts) {
+    Effect::new(move |previous: Option<()>| {
+        map.state.fit_to_shown.track();
+        if previous.is_some() {
+            after_next_paint(move || map.show_everything());
+        }
     });
 }
 
