@@ -29,7 +29,6 @@ pub fn Header() -> impl IntoView {
                     <ViewSwitch />
                     <ShareButton />
                     <Downloads />
-                    <ThemeSwitch />
                 </div>
             }
         })
@@ -38,7 +37,10 @@ pub fn Header() -> impl IntoView {
         <header class="app-title">
             <h1>"InnoMap"</h1>
             <p class="app-title__tagline">{move || state.text().tagline()}</p>
-            <LanguageSwitch />
+            <div class="header-settings">
+                <LanguageSwitch />
+                {move || (state.is_ready() && state.explorer_shown.get()).then(|| view! { <ThemeSwitch /> })}
+            </div>
             {explorer}
         </header>
     }

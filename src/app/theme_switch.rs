@@ -28,10 +28,11 @@ pub fn ThemeSwitch() -> impl IntoView {
             type="button"
             class="theme-switch"
             aria-pressed=move || if dark.get() { "true" } else { "false" }
+            title=move || state.text().dark_mode()
             on:click=toggle
         >
             <span aria-hidden="true">"◐"</span>
-            // Hidden on phones, where the symbol alone fits; still the button's name.
+            // Hidden, so the header's actions fit one row; still the button's name.
             <span class="theme-switch__label">{move || state.text().dark_mode()}</span>
         </button>
     }

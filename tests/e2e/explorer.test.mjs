@@ -320,9 +320,15 @@ test('on a 390 × 844 phone the header is a compact bar, every control is a 44 p
     const header = await page.locator('.app-title').boundingBox();
     assert.ok(header.height < 844 * 0.2, `the header takes ${header.height} px of 844`);
     // A checkbox's target is its whole label row (44 px tall on phones).
-    const small = await page.$$eval('.app-title button, .app-title input:not([type=checkbox]), .app-title summary, .map-controls__button, .basemap-controls__tiles, .legend summary', (controls) =>
-      controls.filter((c) => c.getBoundingClientRect().height < 44 || c.getBoundingClientRect().width < 44).map((c) => `${c.className || c.tagName} ${c.getBoundingClientRect().width}x${c.getBoundingClientRect().height}`));
-    assert.deepEqual(small, [], 'touch targets of at least 44 × 44 px');
+    // Controls not shown now (in a closed menu) have no box; the menu's are measured open.
+    const tooSmall = () => page.$$eval('.app-title button, .app-title input:not([type=checkbox]), .app-title summary, .map-controls__button, .basemap-controls__tiles, .legend summary', (controls) =>
+      controls.map((c) => [c, c.getBoundingClientRect()]).filter(([, r]) => r.width * r.height > 0 && (r.height < 44 || r.width < 44))
+        .map(([c, r]) => `${c.className || c.tagName} ${r.width}x${r.height}`));
+    assert.deepEqual(await tooSmall(), [], 'touch targets of at least 44 × 44 px');
+    await page.locator('.downloads > summary').tap();
+    assert.equal(await page.locator('.downloads__item:visible').count(), 3);
+    assert.deepEqual(await tooSmall(), [], 'the downloads are 44 px targets too');
+    await page.locator('.downloads > summary').tap();
     // The lowest place on the map: the bottom sheet rises over it, so the map slides it up.
     const singles = page.locator('.marker[data-count="1"]');
     const lowest = await singles.evaluateAll((markers) => markers
