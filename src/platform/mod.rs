@@ -449,6 +449,15 @@ pub fn resolved_colours(properties: &[&str]) -> Vec<String> {
     resolve().unwrap_or_default()
 }
 
+/// A length the page's CSS sets on its root as a custom property in pixels (`--marker-hit:
+/// 44px`), so that the core spaces things the size the stylesheet draws them.
+pub fn root_length_px(property: &str) -> Option<f64> {
+    let window = web_sys::window()?;
+    let root = window.document()?.document_element()?;
+    let value = window.get_computed_style(&root).ok()??.get_property_value(property).ok()?;
+    value.trim().strip_suffix("px")?.trim().parse().ok()
+}
+
 /// The boxes of the shown elements matching `selector` (panels and controls floating over the
 /// map), relative to `element`'s top-left corner, so fitted views and labels can keep clear of
 /// them.

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart, groupMembers, restingZoom, parameters } from './support.mjs';
+import { BASE_URL, bundledData, launchBrowser, openApp, centreOf, distanceBetween, settle, screenshot, marker, item, reveal, partnersApart, groupMembers, restingZoom, parameters, axeViolations } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -361,13 +361,60 @@ test('places sharing one spot fan out around it, each a named button', async () 
     }, readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(drawn, { shapes: stackedIds.length, leaders: stackedIds.length });
     assert.equal(await fanned.count(), stackedIds.length, 'the fan stays open');
-    await page.locator('.filters summary').click();
+    await page.locator('.downloads summary').click();
     await kokkola.click();
     await page.locator('.panel h2').waitFor();
     assert.equal(await page.locator('.panel h2').textContent(), 'Kokkola');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('an open fan names its members in a list beside the spot, clear of each other, with 44 px targets on a touch screen', async () => {
+  for (const [device, options] of [['desktop', {}], ['phone', { viewport: { width: 390, height: 844 }, contextOptions: { hasTouch: true, isMobile: true } }]]) {
+    const { page, context, errors } = await openApp(browser, { ...options, contextOptions: { ...options.contextOptions, bypassCSP: true } });
+    try {
+      await reveal(page, 'kokkola', 'Kokkola');
+      await page.locator('.marker--fanned').first().waitFor();
+      await settle(page);
+      const fan = await page.$$eval('.marker--fanned', (buttons) => buttons.map((b) => {
+        const box = b.getBoundingClientRect();
+        return { id: b.dataset.placeId, name: b.getAttribute('aria-label'), box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom } };
+      }));
+      const labels = await page.$$eval('.marker__label--fanned .marker__label-text', (texts) => texts.map((t) => {
+        const box = t.getBoundingClientRect();
+        return { text: t.textContent, box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom } };
+      }));
+      assert.equal(labels.length, fan.length, `${device}: one name per member`);
+      for (const member of fan) {
+        assert.ok(labels.some((l) => member.name.startsWith(l.text)), `${device}: ${member.id} is named (${labels.map((l) => l.text).join(', ')})`);
+      }
+      const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      for (const [i, a] of labels.entries()) {
+        assert.ok(a.box.left >= 0 && a.box.right <= page.viewportSize().width, `${device}: ${a.text} is on the map`);
+        for (const b of labels.slice(i + 1)) assert.ok(!overlap(a.box, b.box), `${device}: ${a.text} and ${b.text} do not overlap`);
+        // Another member's button stays free (a name starts inside its own button's rim, as every label does).
+        for (const m of fan.filter((m) => !m.name.startsWith(a.text))) assert.ok(!overlap(a.box, m.box), `${device}: ${a.text} leaves ${m.id}'s button free`);
+      }
+      const target = device === 'phone' ? 44 : 32;
+      for (const [i, a] of fan.entries()) {
+        assert.ok(a.box.right - a.box.left >= target - 0.5, `${device}: ${a.id} is a ${target} px target`);
+        for (const b of fan.slice(i + 1)) assert.ok(!overlap(a.box, b.box), `${device}: ${a.id} and ${b.id} targets do not overlap`);
+      }
+      assert.equal(await page.locator('.marker__label--gives-way').count(), 1, `${device}: the group's own name gives way to the list`);
+      assert.deepEqual(await axeViolations(page), [], `${device}: axe with the fan open`);
+      await screenshot(page, `fan-named-${device}`);
+      // A member opens from its name's button like any marker.
+      const centre = (b) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
+      const last = fan[fan.length - 1];
+      if (device === 'phone') await page.touchscreen.tap(centre(last.box).x, centre(last.box).y);
+      else await page.mouse.click(centre(last.box).x, centre(last.box).y);
+      await page.locator('.panel h2').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
   }
 });
 

@@ -58,7 +58,7 @@ impl Add<ScreenOffset> for ScreenPoint {
 }
 
 /// The size of the map element in CSS pixels.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct ScreenSize {
     /// Width in CSS pixels.
     pub width: f64,

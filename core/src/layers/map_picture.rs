@@ -23,7 +23,7 @@ use crate::layers::arcs::{drawn_links, links_to_draw, Curve, ProjectLink};
 use crate::layers::basemap::{Basemap, CLIP_BEYOND_PX, LINE_WIDTH_PX};
 use crate::layers::label_placement::{estimate_text_width, LABEL_FONT_PX, LABEL_HEIGHT_PX};
 use crate::layers::map_labels::{LabelKind, MapLabel, LABELS};
-use crate::layers::marker_layer::{Emphasis, FannedMember, LayoutItem, MarkerLayout};
+use crate::layers::marker_layer::{Emphasis, FannedMember, LayoutItem, MarkerLayout, FAN_BUTTON_PX};
 use crate::layers::marker_set::MarkerSet;
 
 use crate::language::Language;
@@ -265,6 +265,8 @@ pub fn map_svg(picture: &MapPicture<'_>) -> String {
 pub struct FannedShape {
     /// Its kind (shape and colour).
     pub kind: MarkerKind,
+    /// Its name, written beside it as on the live map.
+    pub name: String,
     /// Where it stands and its leader line back to the stack's spot.
     pub member: FannedMember,
     /// Whether it is the selected place.
@@ -305,12 +307,13 @@ pub fn picture_of_view(
         &[],
     );
     let fan: Vec<FannedShape> = fanned
-        .map(|key| layout.fan(key))
+        .map(|key| layout.fan(key, &shown.markers, language, FAN_BUTTON_PX))
         .unwrap_or_default()
         .into_iter()
         .filter_map(|member| {
             let marker = shown.markers.get(member.marker)?;
-            Some(FannedShape { kind: marker.kind, selected: selected == Some(&marker.id), member })
+            let name = marker.name.get(language).to_owned();
+            Some(FannedShape { kind: marker.kind, name, selected: selected == Some(&marker.id), member })
         })
         .collect();
     let (links, strong_links) = links_to_draw(dataset, project, selected);
@@ -647,8 +650,13 @@ fn write_marker_labels(svg: &mut String, picture: &MapPicture<'_>, colours: &Pic
         colours.label_halo,
         Px(TEXT_HALO_PX)
     )?;
+    // An open fan names its members in its own column; its group's name would stand in it.
+    let fanned_spot = picture.fan.first().map(|shape| shape.member.hub);
     for item in &picture.layout.items {
         let Some(side) = item.label_side else { continue };
+        if item.count > 1 && Some(item.at) == fanned_spot {
+            continue;
+        }
         let offset = item.label_offset();
         let line_middle_to_baseline = BASELINE_BELOW_MIDDLE_EM * LABEL_FONT_PX;
         let (dx, dy) = side.direction();
@@ -670,6 +678,20 @@ fn write_marker_labels(svg: &mut String, picture: &MapPicture<'_>, colours: &Pic
             svg.write_str(r#" font-weight="400""#)?;
         }
         write!(svg, ">{}</text>", Escaped(&item.label))?;
+    }
+    for shape in picture.fan {
+        let (side, at) = (shape.member.label_side, shape.member.at);
+        let (dx, _) = side.direction();
+        let x = at.x + dx * FannedMember::label_offset(shape.kind);
+        let baseline = at.y + BASELINE_BELOW_MIDDLE_EM * LABEL_FONT_PX;
+        let anchor = if dx < 0.0 { r#" text-anchor="end""# } else { "" };
+        write!(
+            svg,
+            r#"<text class="fan__label" x="{}" y="{}"{anchor}>{}</text>"#,
+            Px(x),
+            Px(baseline),
+            Escaped(&shape.name)
+        )?;
     }
     svg.write_str("</g>")
 }
@@ -1375,7 +1397,7 @@ mod tests {
         let lines: Vec<_> = leaders.children().filter(|n| n.has_tag_name("line")).collect();
         let shapes = fan.children().filter(|n| n.has_tag_name("use")).count();
         assert_eq!((lines.len(), shapes), (group.count, group.count), "a leader and a shape per member");
-        for (line, member) in lines.iter().zip(layout.fan(&group.key)) {
+        for (line, member) in lines.iter().zip(layout.fan(&group.key, &data.all.markers, Language::En, FAN_BUTTON_PX)) {
             // Coordinates are written to a tenth of a pixel.
             let end = |name: &str| line.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap();
             assert!((end("x1") - member.at.x).abs() <= 0.051 && (end("y1") - member.at.y).abs() <= 0.051);
@@ -1386,5 +1408,15 @@ mod tests {
         }
         let rings = fan.children().filter(|n| n.has_tag_name("circle")).count();
         assert_eq!(rings, 1, "the selected member is ringed");
+        // Each member is named beside it, and the group's own name gives way to theirs.
+        let labels = layer(&doc, "marker-labels");
+        let names: Vec<&str> =
+            labels.children().filter(|n| n.attribute("class") == Some("fan__label")).filter_map(|n| n.text()).collect();
+        assert_eq!(names.len(), group.count, "{names:?}");
+        assert!(
+            !labels.children().any(|n| n.text() == Some(group.label.as_str())),
+            "no {} among the names",
+            group.label
+        );
     }
 }

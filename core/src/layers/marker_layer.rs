@@ -7,10 +7,12 @@
 use std::collections::HashMap;
 
 use crate::data::model::{Dataset, MapMarker, MarkerKind, RecordId};
-use crate::geo::geometry::{ScreenPoint, ScreenRect, WorldPoint};
+use crate::geo::geometry::{ScreenPoint, ScreenRect, ScreenSize, WorldPoint};
 use crate::language::Language;
 use crate::layers::cluster::{Cluster, ClusterIndex};
-use crate::layers::label_placement::{estimate_text_width, place_labels, FreeArea, LabelCandidate, LabelSide, GAP_PX};
+use crate::layers::label_placement::{
+    estimate_text_width, place_labels, FreeArea, LabelCandidate, LabelSide, GAP_PX, LABEL_HEIGHT_PX,
+};
 use crate::layers::map_labels::LABELS;
 use crate::order::{sorted_by_cached_key, sorted_positions};
 use crate::text::ui_text::UiText;
@@ -93,6 +95,8 @@ pub struct MarkerLayout {
     /// overlap a marker or a place's label.
     pub crowded_map_labels: Vec<usize>,
     by_key: HashMap<String, usize>,
+    /// The size of the view laid out, so that a fan keeps its names on the map.
+    view_size: ScreenSize,
 }
 
 impl MarkerLayout {
@@ -152,7 +156,7 @@ impl MarkerLayout {
             .map(|(i, _)| i)
             .collect();
         let by_key = items.iter().enumerate().map(|(i, item)| (item.key.clone(), i)).collect();
-        Self { items, crowded_map_labels, by_key }
+        Self { items, crowded_map_labels, by_key, view_size: view.size() }
     }
 
     /// The item with `key`, if it is on screen.
@@ -216,7 +220,12 @@ pub fn layout_still_fits(now: &Viewport, laid_out: &Viewport) -> bool {
 /// (a partner's diamond by 1.25, a group by 1.12) and the ring with it, so its label moves out
 /// beyond the ring instead of starting under it.
 fn marker_radius(item: &LayoutItem) -> f64 {
-    match (item.count > 1, item.selected, item.kind) {
+    radius_of(item.count > 1, item.selected, item.kind)
+}
+
+/// The radius of a group's or a single marker's shape, selected or not.
+fn radius_of(is_group: bool, selected: bool, kind: MarkerKind) -> f64 {
+    match (is_group, selected, kind) {
         (true, false, _) => 18.0,
         (true, true, _) => 21.5,
         (false, false, MarkerKind::InnoCity) => 9.0,
@@ -280,12 +289,23 @@ pub struct FannedMember {
     pub at: ScreenPoint,
     /// The group's shared spot, where its leader line ends.
     pub hub: ScreenPoint,
+    /// Where its name goes: away from the spot, so the names of a fan read as a list.
+    pub label_side: LabelSide,
+    /// How wide its name may run before the map's edge, in CSS pixels: a longer name wraps
+    /// (a fan has room for two lines a member).
+    pub label_room: f64,
 }
 
 impl FannedMember {
     /// The length of the leader line from `at` back to the spot, in CSS pixels.
     pub fn leader_length(&self) -> f64 {
         self.at.distance_to(self.hub)
+    }
+
+    /// From its centre to the near edge of its name, for a member of `kind` (`--label-offset`
+    /// of `.marker__label--of-*` in style.css).
+    pub fn label_offset(kind: MarkerKind) -> f64 {
+        radius_of(false, false, kind) + GAP_PX
     }
 
     /// The leader line's direction, in degrees clockwise from the x axis (as CSS `rotate()`).
@@ -301,80 +321,133 @@ impl LayoutItem {
         marker_radius(self) + GAP_PX
     }
 
-    /// The members of this group fanned out round its spot, seed first, each on the circle of
-    /// [`fan_offsets`] with a leader line back to the spot, the first straight above it. The map
-    /// turns the fan clear of its neighbours (see [`MarkerLayout::fan`]).
-    pub fn fanned(&self) -> Vec<FannedMember> {
-        self.fanned_turned(0.0)
+    /// The members of this group fanned out beside its spot, seed first, in a column on `side`
+    /// with a leader line from each back to the spot and its name further out (see
+    /// [`fan_offsets`]). The map chooses the side clear of its neighbours (see
+    /// [`MarkerLayout::fan`]).
+    pub fn fanned(&self, side: FanSide, button_px: f64) -> Vec<FannedMember> {
+        self.fanned_within(side, button_px, f64::INFINITY, 0.0)
     }
 
-    fn fanned_turned(&self, turn: f64) -> Vec<FannedMember> {
+    /// [`fanned`](Self::fanned) on a map `width` pixels wide, each name's room ending
+    /// [`FAN_EDGE_MARGIN_PX`] short of its edge, and the rows spaced for the longest name
+    /// (`widest_name_px`) wrapped in that room.
+    fn fanned_within(&self, side: FanSide, button_px: f64, width: f64, widest_name_px: f64) -> Vec<FannedMember> {
+        let label_side = match side {
+            FanSide::Right => LabelSide::Right,
+            FanSide::Left => LabelSide::Left,
+        };
+        // Every member stands at the same distance from the spot, so their names have the same
+        // room: from the near end of a name (a shape and a gap out) to the edge.
+        let column_x = self.at.x + fan_offsets(1, side, 0.0).first().map_or(0.0, |o| o.x);
+        let start = FannedMember::label_offset(MarkerKind::InnoCity);
+        let room = match side {
+            FanSide::Right => width - column_x - start,
+            FanSide::Left => column_x - start,
+        } - FAN_EDGE_MARGIN_PX;
+        let label_room = room.max(FAN_MIN_LABEL_ROOM_PX);
+        let lines = (widest_name_px / label_room).ceil().clamp(1.0, FAN_MAX_LINES);
+        let spacing = (button_px + 4.0).max(lines * LABEL_HEIGHT_PX + 6.0);
         self.members
             .iter()
-            .zip(fan_offsets(self.members.len(), turn))
+            .zip(fan_offsets(self.members.len(), side, spacing))
             .map(|(&marker, offset)| FannedMember {
                 marker,
                 at: ScreenPoint::new(self.at.x + offset.x, self.at.y + offset.y),
                 hub: self.at,
+                label_side,
+                label_room,
             })
             .collect()
     }
 }
 
-/// How many turns of a fan are tried, within the angle between two members.
-const FAN_TURNS: usize = 16;
+/// Which side of its spot a fan's column stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FanSide {
+    /// To the right, names further right.
+    Right,
+    /// To the left, names further left.
+    Left,
+}
+
+/// Space left between a fanned member's name and the map's edge, in CSS pixels.
+const FAN_EDGE_MARGIN_PX: f64 = 8.0;
+
+/// The least room a fanned member's name gets, wrapping within it, in CSS pixels.
+const FAN_MIN_LABEL_ROOM_PX: f64 = 96.0;
+
+/// The most lines a fanned member's name is given room for.
+const FAN_MAX_LINES: f64 = 4.0;
 
 impl MarkerLayout {
-    /// The members of the group with `key` fanned out round its spot, as
-    /// [`LayoutItem::fanned`], turned so that the member nearest to another marker on screen is
-    /// as far from it as the fan allows: a neighbour just beside the spot (the industrial park
-    /// 5 km from Kokkola) is not hidden under a fanned member. Upright when nothing is near;
-    /// empty if the group is not on screen. What the map shows and what its picture draws.
-    pub fn fan(&self, key: &str) -> Vec<FannedMember> {
+    /// The members of the group with `key` fanned out beside its spot, as
+    /// [`LayoutItem::fanned`], on the side where the column and its names stay on the map and
+    /// keep furthest from the other markers: a neighbour just beside the spot (the industrial
+    /// park 5 km from Kokkola) is not hidden under a fanned member or its name. `button_px` is
+    /// the size of a marker's button: 32 px for a mouse, 44 px on a touch screen. Empty if the
+    /// group is not on screen. The side where the longest of the members' names in `language`
+    /// fits is preferred, and where neither has room, the side with more (names wrap in
+    /// [`FannedMember::label_room`]). What the map shows and what its picture draws.
+    pub fn fan(&self, key: &str, markers: &[MapMarker], language: Language, button_px: f64) -> Vec<FannedMember> {
         let Some(group) = self.get(key) else { return Vec::new() };
-        let reach = fan_offsets(group.members.len(), 0.0).first().map_or(0.0, |o| o.x.hypot(o.y)) + 2.0 * FAN_BUTTON_PX;
-        let near: Vec<ScreenPoint> =
-            self.items.iter().filter(|i| i.key != key && i.at.distance_to(group.at) <= reach).map(|i| i.at).collect();
-        if near.is_empty() {
-            return group.fanned();
-        }
-        let step = std::f64::consts::TAU / group.members.len().max(1) as f64;
-        let clearance = |turn: f64| {
-            group
-                .fanned_turned(turn)
+        let widest_name_px = group
+            .members
+            .iter()
+            .filter_map(|&m| markers.get(m))
+            .map(|m| estimate_text_width(m.name.get(language)))
+            .fold(0.0, f64::max);
+        let others: Vec<ScreenPoint> = self.items.iter().filter(|i| i.key != key).map(|i| i.at).collect();
+        let width = if self.view_size.width > 0.0 { self.view_size.width } else { f64::INFINITY };
+        let score = |side: FanSide| {
+            let fan = group.fanned_within(side, button_px, width, widest_name_px);
+            let outward = if side == FanSide::Right { 1.0 } else { -1.0 };
+            let room = fan.iter().map(|m| m.label_room).fold(f64::INFINITY, f64::min);
+            let half_name = widest_name_px.min(room) / 2.0;
+            let clearance = fan
                 .iter()
-                .flat_map(|member| near.iter().map(move |other| member.at.distance_to(*other)))
-                .fold(f64::INFINITY, f64::min)
+                .flat_map(|m| {
+                    // The member and the middle of its name.
+                    let name = ScreenPoint::new(m.at.x + outward * half_name, m.at.y);
+                    others.iter().map(move |o| m.at.distance_to(*o).min(name.distance_to(*o)))
+                })
+                .fold(f64::INFINITY, f64::min);
+            (room >= widest_name_px, room, clearance, fan)
         };
-        let best =
-            (0..FAN_TURNS).map(|k| step * k as f64 / FAN_TURNS as f64).fold((0.0, f64::NEG_INFINITY), |best, turn| {
-                let score = clearance(turn);
-                if score > best.1 + 1e-9 {
-                    (turn, score)
-                } else {
-                    best
-                }
-            });
-        group.fanned_turned(best.0)
+        let (right, left) = (score(FanSide::Right), score(FanSide::Left));
+        let left_is_better = match (right.0, left.0) {
+            (true, false) => false,
+            (false, true) => true,
+            (false, false) => left.1 > right.1,
+            (true, true) => left.2 > right.2 + 1e-9,
+        };
+        if left_is_better {
+            left.3
+        } else {
+            right.3
+        }
     }
 }
 
-/// The size of a fanned member's button, in CSS pixels: members are spaced so that theirs do not
-/// overlap.
-const FAN_BUTTON_PX: f64 = 32.0;
+/// The size of a marker's button with a mouse, in CSS pixels (`--marker-hit` in style.css);
+/// touch screens use 44 px. Fanned members are spaced so that their buttons do not overlap.
+pub const FAN_BUTTON_PX: f64 = 32.0;
 
-/// Offsets (CSS pixels) that fan `count` stacked markers out around their shared spot, on a
-/// circle big enough that their buttons do not overlap, the first straight above the spot turned
-/// clockwise by `turn` radians.
-pub fn fan_offsets(count: usize, turn: f64) -> Vec<ScreenPoint> {
-    let n = count.max(1) as f64;
-    let radius = ((FAN_BUTTON_PX + 4.0) * n / std::f64::consts::TAU).max(40.0);
-    (0..count)
-        .map(|i| {
-            let angle = -std::f64::consts::FRAC_PI_2 + turn + std::f64::consts::TAU * i as f64 / n;
-            ScreenPoint::new(radius * angle.cos(), radius * angle.sin())
-        })
-        .collect()
+/// How far the column of a fan stands from its spot, in CSS pixels: a leader line long enough
+/// to see, and the spot's own disc clear.
+const FAN_COLUMN_GAP_PX: f64 = 48.0;
+
+/// Offsets (CSS pixels) that fan `count` stacked markers out of their shared spot: a column on
+/// `side`, centred on the spot's height, `spacing` apart (at least a button and a little air),
+/// so their names can stand beside them as a list and no two buttons overlap.
+pub fn fan_offsets(count: usize, side: FanSide, spacing: f64) -> Vec<ScreenPoint> {
+    let step = spacing;
+    let x = match side {
+        FanSide::Right => FAN_COLUMN_GAP_PX,
+        FanSide::Left => -FAN_COLUMN_GAP_PX,
+    };
+    let middle = (count.max(1) - 1) as f64 / 2.0;
+    (0..count).map(|i| ScreenPoint::new(x, (i as f64 - middle) * step)).collect()
 }
 
 #[cfg(test)]
@@ -537,36 +610,29 @@ mod tests {
     }
 
     #[test]
-    fn a_fan_turns_clear_of_a_neighbour_and_stays_upright_without_one() {
+    fn a_fan_stands_on_the_side_clear_of_its_neighbour_with_its_names_on_the_map() {
         let data = bundled();
         let kokkola = data.all.markers.iter().find(|m| m.id.as_str() == "kokkola").unwrap().world;
         let size = ScreenSize::new(1280.0, 800.0);
-        // Zoom 9: the industrial park stands 37 px from Kokkola's stack, on the fan's circle.
+        // Zoom 9: the industrial park stands 37 px west of Kokkola's stack.
         let view = Viewport::new(kokkola, crate::view::viewport::Zoom::clamped(9.0), size, map_limits());
         let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let park = layout.get("m-kokkola-industrial-park").expect("the park on its own").at;
-        let upright = layout.get("c-kokkola").unwrap().fanned();
-        let nearest = |fan: &[FannedMember]| fan.iter().map(|m| m.at.distance_to(park)).fold(f64::INFINITY, f64::min);
-        assert!(nearest(&upright) < 12.0, "upright, a member lands on the park ({})", nearest(&upright));
-        let turned = layout.fan("c-kokkola");
-        assert!(nearest(&turned) >= 20.0, "turned, every member keeps clear of it ({})", nearest(&turned));
-        assert_eq!(turned.iter().map(|m| m.marker).collect::<Vec<_>>(), layout.get("c-kokkola").unwrap().members);
-        // Far from everything, the fan stays upright.
-        let alone = MarkerLayout::new(
-            &data.all.clusters,
-            &data.all.markers,
-            &view.zoomed_by(size.center(), 3.0),
-            Language::En,
-            Emphasis::NONE,
-            &[],
-        );
-        if let Some(stack) = alone.items.iter().find(|i| i.stacked) {
-            let others_near = alone.items.iter().any(|i| i.key != stack.key && i.at.distance_to(stack.at) < 120.0);
-            if !others_near {
-                assert_eq!(alone.fan(&stack.key), stack.fanned());
-            }
+        let group = layout.get("c-kokkola").unwrap();
+        for button in [FAN_BUTTON_PX, 44.0] {
+            let fan = layout.fan("c-kokkola", &data.all.markers, Language::En, button);
+            assert_eq!(fan.iter().map(|m| m.marker).collect::<Vec<_>>(), group.members);
+            assert!(fan.iter().all(|m| m.at.x > group.at.x && m.label_side == LabelSide::Right), "away from the park");
+            let nearest = fan.iter().map(|m| m.at.distance_to(park)).fold(f64::INFINITY, f64::min);
+            assert!(nearest >= 40.0, "every member keeps clear of the park ({nearest})");
         }
-        assert!(layout.fan("c-no-such-group").is_empty());
+        // At the right edge of the map the column and its names turn to the left.
+        let at_edge = view.panned_by(crate::geo::geometry::ScreenOffset { dx: 1280.0 / 2.0 - 60.0, dy: 0.0 });
+        let layout =
+            MarkerLayout::new(&data.all.clusters, &data.all.markers, &at_edge, Language::En, Emphasis::NONE, &[]);
+        let fan = layout.fan("c-kokkola", &data.all.markers, Language::En, FAN_BUTTON_PX);
+        assert!(!fan.is_empty() && fan.iter().all(|m| m.label_side == LabelSide::Left && m.at.x < 1280.0 - 60.0));
+        assert!(layout.fan("c-no-such-group", &data.all.markers, Language::En, FAN_BUTTON_PX).is_empty());
     }
 
     #[test]
@@ -575,7 +641,7 @@ mod tests {
         let view = data.all.everything_view(ScreenSize::new(1280.0, 800.0));
         let layout = MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, Language::En, Emphasis::NONE, &[]);
         let group = layout.items.iter().find(|i| i.count > 2).expect("a group of three or more");
-        let fanned = group.fanned();
+        let fanned = group.fanned(FanSide::Right, FAN_BUTTON_PX);
         assert_eq!(fanned.iter().map(|m| m.marker).collect::<Vec<_>>(), group.members);
         for (i, member) in fanned.iter().enumerate() {
             let angle = member.leader_angle_deg().to_radians();
@@ -695,12 +761,21 @@ mod tests {
     }
 
     #[test]
-    fn fanned_markers_do_not_overlap() {
-        for count in [2, 5, 12] {
-            let offsets = fan_offsets(count, 0.0);
-            for (i, a) in offsets.iter().enumerate() {
-                for b in &offsets[i + 1..] {
-                    assert!(a.distance_to(*b) >= 32.0, "{count}: {a:?} {b:?}");
+    fn fanned_buttons_never_overlap_and_their_names_read_as_a_list() {
+        for button in [FAN_BUTTON_PX, 44.0] {
+            for count in [2, 5, 12] {
+                for side in [FanSide::Right, FanSide::Left] {
+                    let offsets = fan_offsets(count, side, button + 4.0);
+                    for (i, a) in offsets.iter().enumerate() {
+                        // Touch targets of `button` px (44 px on touch screens) do not overlap.
+                        for b in &offsets[i + 1..] {
+                            assert!(a.distance_to(*b) >= button, "{count}: {a:?} {b:?}");
+                        }
+                        // One column beside the spot, its names all on one side: no two meet.
+                        assert!(a.x.abs() >= 40.0 && a.x.signum() == offsets[0].x.signum());
+                    }
+                    let middle = offsets.iter().map(|o| o.y).sum::<f64>() / count as f64;
+                    assert!(middle.abs() < 1e-9, "centred on the spot's height");
                 }
             }
         }

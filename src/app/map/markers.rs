@@ -9,12 +9,15 @@ use web_sys::{KeyboardEvent, MouseEvent};
 
 use innomap_core::data::model::{MarkerKind, RecordId};
 use innomap_core::layers::group_opening::{open_group, GroupOpening};
-use innomap_core::layers::marker_layer::{group_key, marker_key, FannedMember, LayoutItem};
+use innomap_core::layers::marker_layer::{group_key, marker_key, FannedMember, LayoutItem, FAN_BUTTON_PX};
+use innomap_core::text::ui_text::UiText;
 
 use super::keyed_signals::KeyedSignals;
 use super::MapParts;
 use crate::app::state::FannedGroup;
-use crate::platform::{attribute_is, event_item_key, focus_is_lost, focus_selector, on_next_frame, FocusReturn};
+use crate::platform::{
+    attribute_is, event_item_key, focus_is_lost, focus_selector, on_next_frame, root_length_px, FocusReturn,
+};
 
 /// The layer of marker buttons, moved as one piece while the view pans.
 #[component]
@@ -188,11 +191,18 @@ fn MarkerButton(key: String, item: RwSignal<LayoutItem>) -> impl IntoView {
         format!("marker marker--{}", kind.code())
     };
     let label_position = position;
+    let fanned = crate::app::state::use_app_state().fanned;
+    let is_fanned = {
+        let key = key.clone();
+        Memo::new(move |_| fanned.with(|f| f.as_ref().is_some_and(|f| f.key == key)))
+    };
     // One class string: a fixed `class=(name, bool)` beside it did not reach the element.
     let label_class = move |side: &str| {
         let group = if is_group { " marker__label--group" } else { "" };
         let selected = if is_selected() { " marker__label--selected" } else { "" };
-        format!("marker__label marker__label--{side} marker__label--of-{}{group}{selected}", kind.code())
+        // An open fan names its members in its own column, where the group's name would stand.
+        let fanned = if is_fanned.get() { " marker__label--gives-way" } else { "" };
+        format!("marker__label marker__label--{side} marker__label--of-{}{group}{selected}{fanned}", kind.code())
     };
     view! {
         {move || label_side.get().map(|side| view! {
@@ -222,29 +232,36 @@ fn FannedMembers(map: MapParts) -> impl IntoView {
     move || {
         let key = state.fanned.with(|f| f.as_ref().map(|f| f.key.clone()))?;
         let layout = map.layout.get()?;
-        let text = state.text();
+        let language = state.language.get();
+        let text = UiText(language);
+        // Spaced for the buttons the stylesheet draws: 44 px on touch screens.
+        let button = root_length_px("--marker-hit").unwrap_or(FAN_BUTTON_PX);
         let members: Vec<_> = state.shown.with(|set| {
             layout
-                .fan(&key)
+                .fan(&key, &set.markers, language, button)
                 .into_iter()
                 .filter_map(|member| {
                     let marker = set.markers.get(member.marker)?;
-                    Some((marker.id.clone(), marker.kind, text.marker_name(marker), member))
+                    let names = (text.marker_name(marker), marker.name.get(language).to_owned());
+                    Some((marker.id.clone(), marker.kind, names, member))
                 })
                 .collect()
         });
         Some(
             members
                 .into_iter()
-                .map(|(id, kind, name, member)| view! { <FannedMarker id=id kind=kind name=name member=member /> })
+                .map(|(id, kind, (name, label), member)| {
+                    view! { <FannedMarker id=id kind=kind name=name label=label member=member /> }
+                })
                 .collect_view(),
         )
     }
 }
 
-/// One member of a fanned-out group, with a leader line back to the shared spot.
+/// One member of a fanned-out group, with a leader line back to the shared spot and its name
+/// beside it (`name` is the button's accessible name, `label` the short name shown).
 #[component]
-fn FannedMarker(id: RecordId, kind: MarkerKind, name: String, member: FannedMember) -> impl IntoView {
+fn FannedMarker(id: RecordId, kind: MarkerKind, name: String, label: String, member: FannedMember) -> impl IntoView {
     let selected = crate::app::state::use_app_state().selected;
     let (at, leader_length, leader_angle) = (member.at, member.leader_length(), member.leader_angle_deg());
     let is_selected = {
@@ -271,5 +288,12 @@ fn FannedMarker(id: RecordId, kind: MarkerKind, name: String, member: FannedMemb
         >
             <span class="marker__shape" aria-hidden="true"></span>
         </button>
+        <span
+            class=format!("marker__label marker__label--fanned marker__label--{} marker__label--of-{}", member.label_side.code(), kind.code())
+            aria-hidden="true"
+            style:transform=format!("translate({:.1}px, {:.1}px)", at.x, at.y)
+        >
+            <span class="marker__label-text" style:max-width=format!("{:.0}px", member.label_room)>{label}</span>
+        </span>
     }
 }
