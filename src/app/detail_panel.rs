@@ -15,6 +15,7 @@ use innomap_core::explore::detail::{describe, Detail, Entry, SourceLine, Target}
 use innomap_core::explore::panel_history::Arrival;
 use innomap_core::text::ui_text::UiText;
 
+use super::sheet_handle::{SheetHandle, SheetState};
 use super::state::use_app_state;
 use crate::platform::{
     attribute_is, focus_selector, go_back_in_history, on_next_frame, scroll_selector_to, scrolled_offset, FocusReturn,
@@ -28,6 +29,7 @@ pub fn DetailPanel() -> impl IntoView {
     let state = use_app_state();
     let (data, selected, language) = (state.data(), state.selected, state.language);
     let opener = StoredValue::new_local(FocusReturn::default());
+    let sheet = SheetState::new();
     let close = move || {
         let Some(id) = selected.get_untracked() else { return };
         selected.set(None);
@@ -72,12 +74,17 @@ pub fn DetailPanel() -> impl IntoView {
         let id = selected.get()?;
         let lang = language.get();
         let detail = describe(data.sources(), &id, lang)?;
-        Some(view! { <DetailView detail=detail text=UiText(lang) on_close=close /> })
+        Some(view! { <DetailView detail=detail text=UiText(lang) on_close=close sheet=sheet /> })
     }
 }
 
 #[component]
-fn DetailView(detail: Detail, text: UiText, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn DetailView(
+    detail: Detail,
+    text: UiText,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+    sheet: SheetState,
+) -> impl IntoView {
     let Detail {
         record,
         kind,
@@ -117,13 +124,25 @@ fn DetailView(detail: Detail, text: UiText, on_close: impl Fn() + Copy + Send + 
         }
     };
     view! {
-        <aside class="panel" aria-labelledby=TITLE_ID data-record=record.code() on:scroll=remember_position>
-            <button type="button" class="panel__close" aria-label=text.close() on:click=move |_| on_close()>
-                <span aria-hidden="true">"×"</span>
-            </button>
-            <BackLink />
-            <p class="panel__kind">{kind}</p>
-            <h2 id=TITLE_ID tabindex="-1">{name}</h2>
+        <aside
+            class="panel"
+            class=("is-dragged", move || sheet.live_height.with(Option::is_some))
+            aria-labelledby=TITLE_ID
+            data-record=record.code()
+            data-sheet=move || sheet.stop.get().code()
+            style:height=move || sheet.live_height.get().map(|h| format!("{h:.0}px"))
+            on:scroll=remember_position
+        >
+            // The title and the way out stay in sight while the rest scrolls.
+            <div class="panel__head">
+                <SheetHandle sheet=sheet on_close=on_close />
+                <button type="button" class="panel__close" aria-label=text.close() on:click=move |_| on_close()>
+                    <span aria-hidden="true">"×"</span>
+                </button>
+                <BackLink />
+                <p class="panel__kind">{kind}</p>
+                <h2 id=TITLE_ID tabindex="-1">{name}</h2>
+            </div>
             {subtitle.map(|s| view! { <p class="panel__region">{s}</p> })}
             {(!other_names.is_empty()).then(|| view! {
                 <p class="panel__names">

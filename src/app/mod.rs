@@ -19,6 +19,7 @@ mod navigation;
 mod notices;
 mod search_box;
 mod share_button;
+mod sheet_handle;
 mod state;
 mod theme_switch;
 

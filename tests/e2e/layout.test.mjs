@@ -287,3 +287,84 @@ test('the downloads have their own menu beside "Copy link", in sight on a deskto
     }
   }
 });
+
+test('on a phone the panel is a sheet to drag between a peek, half and full height, or swipe away; its title and × stay pinned while it scrolls', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?open=kokkola', ...PHONE, contextOptions: { ...PHONE.contextOptions, bypassCSP: true } });
+  try {
+    const panel = page.locator('.panel');
+    await panel.locator('h2', { hasText: 'Kokkola' }).waitFor();
+    const height = async () => (await panel.boundingBox()).height;
+    const settled = async (stop) => {
+      await page.waitForFunction((s) => document.querySelector('.panel')?.dataset.sheet === s, stop);
+      await page.waitForTimeout(350); // the height's transition
+    };
+    await settled('half');
+    assert.ok(Math.abs(await height() - 844 * 0.5) < 2, `half the screen (${await height()})`);
+    // Scrolled down, the title and the close button are still in the sheet's view.
+    await panel.evaluate((p) => { p.scrollTop = 500; });
+    await page.waitForTimeout(100);
+    const sheetTop = (await panel.boundingBox()).y;
+    for (const selector of ['.panel h2', '.panel__close']) {
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(box.y >= sheetTop - 1 && box.y < sheetTop + 120, `${selector} is pinned at the top (${box.y} in a sheet from ${sheetTop})`);
+      const [hit] = await hitAtCentres(page, selector);
+      assert.ok(hit.hit, `${selector} is not covered by the scrolled content (lands on ${hit.on})`);
+    }
+    assert.deepEqual(await axeViolations(page), [], 'axe with the sheet scrolled under its pinned title');
+    await screenshot(page, 'sheet-pinned');
+    // Dragged up by its handle, it rests at full height.
+    const grip = page.locator('.panel__grip');
+    const g = await grip.boundingBox();
+    const [x, y] = [g.x + g.width / 2, g.y + g.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i += 1) { await page.mouse.move(x, y - 30 * i); await page.waitForTimeout(40); }
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await settled('full');
+    assert.ok(Math.abs(await height() - 844 * 0.9) < 2, `nearly the whole screen (${await height()})`);
+    await screenshot(page, 'sheet-full');
+    // The handle is a button too: from full height, one press brings it down to a peek.
+    assert.equal(await grip.getAttribute('aria-label'), 'Show less of the panel');
+    await grip.focus();
+    await page.keyboard.press('Enter');
+    await settled('peek');
+    assert.ok(Math.abs(await height() - 844 * 0.22) < 2, `a peek (${await height()})`);
+    assert.ok(await page.locator('.panel h2').isVisible(), 'the title shows in the peek');
+    const [zoomIn] = await hitAtCentres(page, '.map-controls__button');
+    assert.ok(zoomIn.inside && zoomIn.hit, `the zoom buttons sit above the peek (lands on ${zoomIn.on})`);
+    await screenshot(page, 'sheet-peek');
+    // Swiped down from the peek, the panel closes.
+    const p = await grip.boundingBox();
+    await page.mouse.move(p.x + p.width / 2, p.y + p.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i += 1) await page.mouse.move(p.x + p.width / 2, p.y + p.height / 2 + 25 * i);
+    await page.mouse.up();
+    await page.locator('.panel').waitFor({ state: 'detached' });
+    assert.equal(new URL(page.url()).searchParams.get('open'), null, 'the address no longer opens it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a desktop the panel\'s title and × stay pinned while it scrolls, and there is no sheet handle', async () => {
+  const { context, page, errors } = await openApp(browser, { query: '?open=kokkola' });
+  try {
+    const panel = page.locator('.panel');
+    await panel.locator('h2', { hasText: 'Kokkola' }).waitFor();
+    assert.equal(await page.locator('.panel__grip').isVisible(), false);
+    await panel.evaluate((p) => { p.scrollTop = 600; });
+    await page.waitForTimeout(100);
+    const top = (await panel.boundingBox()).y;
+    for (const selector of ['.panel h2', '.panel__close']) {
+      const [hit] = await hitAtCentres(page, selector);
+      const box = await page.locator(selector).boundingBox();
+      assert.ok(hit.hit && box.y < top + 120, `${selector} stays at the top and takes clicks (lands on ${hit.on})`);
+    }
+    await screenshot(page, 'panel-pinned-desktop');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

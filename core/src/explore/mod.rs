@@ -8,4 +8,5 @@ pub mod filter;
 pub mod list_view;
 pub mod panel_history;
 pub mod search;
+pub mod sheet;
 pub mod url_state;

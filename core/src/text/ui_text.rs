@@ -14,6 +14,17 @@
 use crate::data::model::{ActivityKind, MapMarker, MarkerKind, OrganisationKind, PartnerRole};
 use crate::language::Language;
 
+/// What pressing the phone sheet's handle does (see `explore::sheet`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetAction {
+    /// From the peek to half the screen.
+    More,
+    /// From half the screen to all of it.
+    Whole,
+    /// From all of the screen back to the peek.
+    Less,
+}
+
 /// User-interface wording, one function per message so a missing translation is a compile error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UiText(pub Language);
@@ -133,6 +144,21 @@ impl UiText {
             Language::En => "Close",
             Language::Fi => "Sulje",
             Language::Sv => "Stäng",
+        }
+    }
+
+    /// The phone sheet's handle, named for what a press does.
+    pub fn sheet_handle(self, action: SheetAction) -> &'static str {
+        match (self.0, action) {
+            (Language::En, SheetAction::More) => "Show more of the panel",
+            (Language::En, SheetAction::Whole) => "Show the whole panel",
+            (Language::En, SheetAction::Less) => "Show less of the panel",
+            (Language::Fi, SheetAction::More) => "Näytä paneelista enemmän",
+            (Language::Fi, SheetAction::Whole) => "Näytä koko paneeli",
+            (Language::Fi, SheetAction::Less) => "Näytä paneelista vähemmän",
+            (Language::Sv, SheetAction::More) => "Visa mer av panelen",
+            (Language::Sv, SheetAction::Whole) => "Visa hela panelen",
+            (Language::Sv, SheetAction::Less) => "Visa mindre av panelen",
         }
     }
 
