@@ -250,18 +250,17 @@ fn FannedMembers(map: MapParts) -> impl IntoView {
         Some(
             members
                 .into_iter()
-                .map(|(id, kind, (name, label), member)| {
-                    view! { <FannedMarker id=id kind=kind name=name label=label member=member /> }
-                })
+                .map(|(id, kind, names, member)| view! { <FannedMarker id=id kind=kind names=names member=member /> })
                 .collect_view(),
         )
     }
 }
 
 /// One member of a fanned-out group, with a leader line back to the shared spot and its name
-/// beside it (`name` is the button's accessible name, `label` the short name shown).
+/// beside it: `names` are the button's accessible name and the short name shown.
 #[component]
-fn FannedMarker(id: RecordId, kind: MarkerKind, name: String, label: String, member: FannedMember) -> impl IntoView {
+fn FannedMarker(id: RecordId, kind: MarkerKind, names: (String, String), member: FannedMember) -> impl IntoView {
+    let (name, label) = names;
     let selected = crate::app::state::use_app_state().selected;
     let (at, leader_length, leader_angle) = (member.at, member.leader_length(), member.leader_angle_deg());
     let is_selected = {
