@@ -27,14 +27,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use innomap_core::data::error::LoadError;
-use innomap_core::explore::url_state::{ParsedQuery, UrlState};
+use innomap_core::explore::url_state::{EmbedControls, EmbedScheme, ParsedQuery, UrlState};
 use innomap_core::language::Language;
 use innomap_core::map_data::{MapData, BASEMAP_URL, DATA_URL};
 use innomap_core::text::ui_text::UiText;
 
 use crate::platform::{
     address_query, after_next_paint, browser_languages, fetch_bytes, mark_performance, remove_element,
-    set_document_language, set_text_of,
+    set_document_language, set_text_of, show_theme,
 };
 use address_sync::sync_address;
 use detail_panel::DetailPanel;
@@ -68,9 +68,16 @@ const START_STATUS_ID: &str = "start-status";
 /// is mounted when the data is in hand or has failed, so the first frame it draws is the map
 /// itself rather than a loading screen followed at once by the map.
 pub fn start() {
-    restore_theme();
     let query = address_query();
     let address = UrlState::parse(&query);
+    // An embed follows its own scheme and reads nothing from storage; the app on its own
+    // follows the visitor's earlier choice on this device.
+    match address.options.embed.map(|e| e.scheme) {
+        None => restore_theme(),
+        Some(EmbedScheme::Light) => show_theme("light"),
+        Some(EmbedScheme::Dark) => show_theme("dark"),
+        Some(EmbedScheme::Auto) => {}
+    }
     for problem in &address.problems {
         // Ignored, with a word for the page's author: the map works on as if it were not there.
         leptos::logging::warn!("InnoMap: {problem}");
@@ -105,8 +112,15 @@ pub fn App(first_load: LoadState, address: ParsedQuery, language: Language) -> i
     after_next_paint(move || {
         state.explorer_shown.try_set(true);
     });
+    // Embed mode's controls, as a class the stylesheet reads (see `EmbedControls`).
+    let embed_class = state.start.with_value(|s| match s.options.embed.map(|e| e.controls) {
+        None => "app",
+        Some(EmbedControls::Full) => "app app--embed",
+        Some(EmbedControls::Minimal) => "app app--embed app--controls-minimal",
+        Some(EmbedControls::None) => "app app--embed app--controls-none",
+    });
     view! {
-        <div class="app" lang=move || state.language.get().code()>
+        <div class=embed_class lang=move || state.language.get().code()>
             <Header />
             <main class="app-main">
                 <MainArea />

@@ -406,12 +406,18 @@ pub fn stored_theme() -> Option<String> {
     storage.get_item(THEME_KEY).ok().flatten().filter(|t| t == "light" || t == "dark")
 }
 
-/// Applies the visitor's colour scheme to the page (`data-theme` on `<html>`) and remembers it.
-pub fn apply_theme(theme: &str) {
-    let Some(window) = web_sys::window() else { return };
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+/// Shows the page in a colour scheme (`data-theme` on `<html>`) without remembering it: an
+/// embed's choice.
+pub fn show_theme(theme: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-theme", theme);
     }
+}
+
+/// Applies the visitor's colour scheme to the page (`data-theme` on `<html>`) and remembers it.
+pub fn apply_theme(theme: &str) {
+    show_theme(theme);
+    let Some(window) = web_sys::window() else { return };
     // Storage can be refused (private browsing, a sandboxed frame): the choice then lasts for
     // this visit only.
     if let Some(storage) = window.local_storage().ok().flatten() {

@@ -174,10 +174,135 @@ pub struct ParsedQuery {
 pub struct PageOptions {
     /// The server of the optional map images, if the page chose one.
     pub tile_source: Option<TileSource>,
+    /// The embed's choices, when the address asks for embed mode (`embed=1`, or a bare `embed`).
+    pub embed: Option<EmbedOptions>,
+}
+
+/// The version of the embed option set this build reads (`embed=1`). An address written for a
+/// later version is read as this one, with a warning, so an old copy of the app still embeds.
+pub const EMBED_VERSION: &str = "1";
+
+/// Which of the map's controls an embed shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedControls {
+    /// Everything: the header with search, filters and the actions, the panel, the map's own.
+    #[default]
+    Full,
+    /// The title and languages, the map's zoom buttons, its legend and its panels.
+    Minimal,
+    /// The map alone (with its credit line); places still open their panels.
+    None,
+}
+
+/// The colour scheme an embed asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedScheme {
+    /// The visitor's system setting.
+    #[default]
+    Auto,
+    /// Light, whatever the system says.
+    Light,
+    /// Dark, whatever the system says.
+    Dark,
+}
+
+/// How an embed shares the wheel and touch with the page around it (see
+/// [`InputPolicy`](crate::view::input::InputPolicy)).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedGestures {
+    /// The page scrolls with the plain wheel and one finger; Ctrl or Cmd + wheel and two
+    /// fingers move the map.
+    #[default]
+    Cooperative,
+    /// The map takes the wheel and every drag, as the standalone app does.
+    Greedy,
+}
+
+/// The options of embed mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Which controls show.
+    pub controls: EmbedControls,
+    /// The colour scheme.
+    pub scheme: EmbedScheme,
+    /// The gesture handling.
+    pub gestures: EmbedGestures,
+}
+
+impl PageOptions {
+    /// How the map shares the wheel and touch with the page: cooperative in an embed unless it
+    /// asks for greedy, greedy when the app has the window to itself.
+    pub fn input_policy(&self) -> crate::view::input::InputPolicy {
+        use crate::view::input::InputPolicy;
+        match self.embed.map(|e| e.gestures) {
+            Some(EmbedGestures::Cooperative) => InputPolicy::COOPERATIVE,
+            Some(EmbedGestures::Greedy) | None => InputPolicy::GREEDY,
+        }
+    }
 }
 
 const TILES: &str = "tiles";
 const TILES_CREDIT: &str = "tiles-credit";
+const EMBED: &str = "embed";
+const CONTROLS: &str = "controls";
+const SCHEME: &str = "scheme";
+const GESTURES: &str = "gestures";
+
+/// The embed's parameters as written in the address, read after the whole query.
+#[derive(Default)]
+struct EmbedValues<'a> {
+    embed: Option<&'a str>,
+    controls: Option<&'a str>,
+    scheme: Option<&'a str>,
+    gestures: Option<&'a str>,
+}
+
+impl EmbedValues<'_> {
+    /// The embed's options, or `None` without `embed=`; each unusable value is reported (once)
+    /// and its default kept, and an option given without `embed=` is reported and not used.
+    fn read(&self, problems: &mut Vec<UrlProblem>) -> Option<EmbedOptions> {
+        let mut report = |name: &str, found: &str, expected: &'static str| {
+            problems.push(UrlProblem { name: name.to_owned(), found: found.chars().take(40).collect(), expected });
+        };
+        let Some(version) = self.embed else {
+            for (name, value) in [(CONTROLS, self.controls), (SCHEME, self.scheme), (GESTURES, self.gestures)] {
+                if let Some(value) = value {
+                    report(name, value, "to be used together with embed=1");
+                }
+            }
+            return None;
+        };
+        // A bare `embed` reads as the current set.
+        if !version.is_empty() && version != EMBED_VERSION {
+            report(EMBED, version, "1, the option set this version reads (read as 1)");
+        }
+        let mut options = EmbedOptions::default();
+        if let Some(value) = self.controls {
+            match value {
+                "full" => options.controls = EmbedControls::Full,
+                "minimal" => options.controls = EmbedControls::Minimal,
+                "none" => options.controls = EmbedControls::None,
+                _ => report(CONTROLS, value, "full, minimal or none"),
+            }
+        }
+        if let Some(value) = self.scheme {
+            match value {
+                "auto" => options.scheme = EmbedScheme::Auto,
+                "light" => options.scheme = EmbedScheme::Light,
+                "dark" => options.scheme = EmbedScheme::Dark,
+                _ => report(SCHEME, value, "light, dark or auto"),
+            }
+        }
+        if let Some(value) = self.gestures {
+            match value {
+                "cooperative" => options.gestures = EmbedGestures::Cooperative,
+                "greedy" => options.gestures = EmbedGestures::Greedy,
+                _ => report(GESTURES, value, "cooperative or greedy"),
+            }
+        }
+        Some(options)
+    }
+}
 
 impl PageOptions {
     /// The options from the values of `tiles=` and `tiles-credit=`, as written in the address;
@@ -226,6 +351,7 @@ impl UrlState {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut seen = Vec::new();
         let (mut tiles, mut tiles_credit) = (None, None);
+        let mut embed = EmbedValues::default();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (written_name, value) = pair.split_once('=').unwrap_or((pair, ""));
             let name = if written_name == OLD_OPEN { OPEN } else { written_name };
@@ -236,6 +362,10 @@ impl UrlState {
                 match name {
                     TILES => _ = tiles.get_or_insert(value),
                     TILES_CREDIT => _ = tiles_credit.get_or_insert(value),
+                    EMBED => _ = embed.embed.get_or_insert(value),
+                    CONTROLS => _ = embed.controls.get_or_insert(value),
+                    SCHEME => _ = embed.scheme.get_or_insert(value),
+                    GESTURES => _ = embed.gestures.get_or_insert(value),
                     _ => {}
                 }
                 parsed.other.push(pair.to_owned());
@@ -279,6 +409,7 @@ impl UrlState {
             }
         }
         parsed.options = PageOptions::from_values(tiles, tiles_credit, &mut parsed.problems);
+        parsed.options.embed = embed.read(&mut parsed.problems);
         parsed
     }
 
@@ -525,5 +656,41 @@ mod tests {
         // The first of a repeated option counts, as for every parameter.
         let twice = UrlState::parse("tiles=https://a.example/{z}/{x}/{y}.png&tiles=https://b.example/{z}/{x}/{y}.png");
         assert_eq!(twice.options.tile_source.unwrap().csp_origin(), "https://a.example");
+    }
+
+    #[test]
+    fn embed_mode_reads_its_versioned_options_and_ignores_bad_values_with_one_warning_each() {
+        use crate::view::input::InputPolicy;
+        let plain = UrlState::parse("?lang=fi");
+        assert_eq!(plain.options.embed, None);
+        assert_eq!(plain.options.input_policy(), InputPolicy::GREEDY);
+
+        let embed = UrlState::parse("?embed=1&lang=fi&open=kokkola");
+        let options = embed.options.embed.expect("embed mode");
+        assert_eq!(options, EmbedOptions::default());
+        assert_eq!(embed.options.input_policy(), InputPolicy::COOPERATIVE, "cooperative by default");
+        assert!(embed.problems.is_empty());
+        assert_eq!(embed.state.language, Some(Language::Fi), "the permalink's parameters still count");
+
+        let chosen = UrlState::parse("?embed=1&controls=minimal&scheme=dark&gestures=greedy");
+        let options = chosen.options.embed.unwrap();
+        assert_eq!(
+            (options.controls, options.scheme, options.gestures),
+            (EmbedControls::Minimal, EmbedScheme::Dark, EmbedGestures::Greedy)
+        );
+        assert_eq!(chosen.options.input_policy(), InputPolicy::GREEDY);
+        // Kept as written, so "open the full map" and every link carry them.
+        assert_eq!(chosen.other, ["embed=1", "controls=minimal", "scheme=dark", "gestures=greedy"]);
+
+        let bad = UrlState::parse("?embed=2&controls=some&scheme=%3Cb%3E&gestures=&controls=none");
+        let options = bad.options.embed.expect("a later version still embeds");
+        assert_eq!(options, EmbedOptions::default(), "every bad value keeps its default");
+        let names: Vec<&str> = bad.problems.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["embed", "controls", "scheme", "gestures"], "one warning each, the first value counts");
+        assert!(bad.problems[1].to_string().contains("full, minimal or none"));
+
+        let stray = UrlState::parse("?controls=none&scheme=dark");
+        assert_eq!(stray.options.embed, None);
+        assert_eq!(stray.problems.len(), 2, "embed options without embed=1 are said to be unused");
     }
 }

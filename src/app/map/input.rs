@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 use innomap_core::view::gesture::WheelDeltaMode;
-use innomap_core::view::input::{InputPolicy, MapChange, MapInput, PointerKind, PointerSample, RawInput};
+use innomap_core::view::input::{MapChange, MapInput, PointerKind, PointerSample, RawInput};
 
 use super::MapParts;
 use crate::platform::{
@@ -19,7 +19,9 @@ const HINT_MS: i32 = 1500;
 
 /// Listens for the map's input on `element` until the returned subscriptions are dropped.
 pub fn listen_on(element: &Element, map: MapParts) -> Vec<Subscription> {
-    let input = StoredValue::new(MapInput::new(InputPolicy::GREEDY));
+    // The address decides: cooperative in an embed, greedy on its own (one place: the core).
+    let policy = map.state.start.with_value(|s| s.options.input_policy());
+    let input = StoredValue::new(MapInput::new(policy));
     let dispatch = move |raw: RawInput<'_>, event: &web_sys::Event| {
         let Some(response) = input.try_update_value(|input| input.handle(raw)) else { return };
         if response.consumed {
