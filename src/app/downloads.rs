@@ -10,7 +10,7 @@ use innomap_core::explore::export::{to_csv, to_geojson};
 
 use super::map_image::MapImageButton;
 use super::state::use_app_state;
-use crate::platform::download;
+use crate::platform::{close_disclosure, download};
 
 /// The disclosure and its three downloads. Escape closes it and leaves focus on its button.
 #[component]
@@ -30,11 +30,10 @@ pub fn Downloads() -> impl IntoView {
         });
     };
     let close_on_escape = move |ev: KeyboardEvent| {
-        let Some(details) = menu.get_untracked() else { return };
-        if ev.key() == "Escape" && details.open() {
+        let Some(details) = menu.get_untracked().filter(|d| d.open()) else { return };
+        if ev.key() == "Escape" {
             ev.stop_propagation();
-            details.set_open(false);
-            crate::platform::focus_selector(".downloads > summary");
+            close_disclosure(&details);
         }
     };
     view! {

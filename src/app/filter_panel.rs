@@ -12,7 +12,7 @@ use innomap_core::explore::filter::{Filters, TIMELINE};
 use innomap_core::text::place_names::country_name;
 
 use super::state::use_app_state;
-use crate::platform::focus_selector;
+use crate::platform::close_disclosure;
 
 /// Flips `value` in or out of `set`.
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
@@ -28,24 +28,21 @@ pub fn FilterPanel() -> impl IntoView {
     let (filters, filtered) = (state.filters, state.filtered);
     let text = move || state.text();
     let card = NodeRef::<leptos::html::Details>::new();
-    let close = move |return_focus: bool| {
+    let close = move || {
         if let Some(details) = card.get_untracked() {
-            details.set_open(false);
-        }
-        if return_focus {
-            focus_selector(".filters > summary");
+            close_disclosure(&details);
         }
     };
     let result_count = move || filtered.with(|f| f.place_count + f.organisation_count);
     // Closing first, so the map fits into the room the closed card leaves.
     let show_results = move |_| {
-        close(true);
+        close();
         state.fit_to_shown.notify();
     };
     let close_on_escape = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && card.get_untracked().is_some_and(|d| d.open()) {
             ev.stop_propagation();
-            close(true);
+            close();
         }
     };
     view! {

@@ -15,6 +15,8 @@ use crate::platform::{capture_pointer, size_of};
 #[derive(Clone, Copy)]
 struct HandleDrag {
     pointer: i32,
+    /// The map area's height, measured once when the drag starts.
+    map_height: f64,
     start_y: f64,
     last: (f64, f64),
     before_last: (f64, f64),
@@ -68,6 +70,7 @@ pub fn SheetHandle(sheet: SheetState, on_close: impl Fn() + Copy + Send + Sync +
         }
         drag.set_value(Some(HandleDrag {
             pointer: ev.pointer_id(),
+            map_height: map_height(),
             start_y: y,
             last: (time, y),
             before_last: (time, y),
@@ -82,7 +85,7 @@ pub fn SheetHandle(sheet: SheetState, on_close: impl Fn() + Copy + Send + Sync +
         // A press that has not moved is a tap, left to the click.
         if dragged.abs() >= 4.0 || live_height.get_untracked().is_some() {
             ev.prevent_default();
-            live_height.set(Some(height_while_dragged(stop.get_untracked(), dragged, map_height())));
+            live_height.set(Some(height_while_dragged(stop.get_untracked(), dragged, now.map_height)));
         }
     };
     let on_up = move |ev: PointerEvent| {
@@ -93,7 +96,7 @@ pub fn SheetHandle(sheet: SheetState, on_close: impl Fn() + Copy + Send + Sync +
         }
         live_height.set(None);
         was_dragged.set_value(true);
-        match release(stop.get_untracked(), done.last.1 - done.start_y, done.velocity(), map_height()) {
+        match release(stop.get_untracked(), done.last.1 - done.start_y, done.velocity(), done.map_height) {
             SheetRelease::Rest(rest) => stop.set(rest),
             SheetRelease::Close => on_close(),
         }

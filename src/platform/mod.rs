@@ -135,6 +135,19 @@ pub fn focus_selector(selector: &str) {
     }
 }
 
+/// Closes a `<details>` disclosure (a menu, the filter card) and gives keyboard focus to its
+/// own summary, so a keyboard user stays where they opened it.
+pub fn close_disclosure(details: &web_sys::HtmlDetailsElement) {
+    details.set_open(false);
+    let summary =
+        details.query_selector(":scope > summary").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(summary) = summary {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = summary.focus_with_options(&options);
+    }
+}
+
 /// Scrolls the first element matching `selector` to `offset` CSS pixels from its top, at once.
 pub fn scroll_selector_to(selector: &str, offset: f64) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
