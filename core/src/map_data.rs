@@ -49,8 +49,14 @@ pub struct MapData {
 impl MapData {
     /// Parses both files; a file that cannot be used at all names itself in the error.
     pub fn from_texts(data: &str, basemap: &str) -> Result<Self, LoadError> {
-        let outcome = read_dataset(data).map_err(|error| LoadError::Data { url: DATA_URL.to_owned(), error })?;
         let basemap = parse_basemap(basemap).map_err(|error| LoadError::Data { url: BASEMAP_URL.to_owned(), error })?;
+        Self::from_data_text(DATA_URL, data, basemap)
+    }
+
+    /// The records of the data file `name` (its address, or a local file's name, for the
+    /// messages), drawn over `basemap`.
+    fn from_data_text(name: &str, data: &str, basemap: Basemap) -> Result<Self, LoadError> {
+        let outcome = read_dataset(data).map_err(|error| LoadError::Data { url: name.to_owned(), error })?;
         let all = Arc::new(MarkerSet::new(outcome.dataset.markers()));
         let search = SearchIndex::new(&outcome.dataset);
         let ids: Vec<&RecordId> = all.markers.iter().map(|m| &m.id).collect();
@@ -64,14 +70,29 @@ impl MapData {
     /// the records it skipped; the basemap's joins the basemap's own problems, like a broken
     /// basemap feature.
     pub fn from_bytes(data: &[u8], basemap: &[u8]) -> Result<Self, LoadError> {
+        Self::with_basemap(DATA_URL, data, Self::read_basemap(basemap)?)
+    }
+
+    /// The basemap file ([`BASEMAP_URL`]) as it arrives, as bytes.
+    pub fn read_basemap(bytes: &[u8]) -> Result<Basemap, LoadError> {
+        let (text, problem) = decode_text(bytes);
+        let mut basemap =
+            parse_basemap(&text).map_err(|error| LoadError::Data { url: BASEMAP_URL.to_owned(), error })?;
+        if let Some(problem) = problem {
+            basemap.problems.insert(0, problem);
+        }
+        Ok(basemap)
+    }
+
+    /// Another data file over a basemap already read: a file a page chose by address, or a
+    /// local file a city's editor checks before publishing it. `name` (its address or file name)
+    /// is what the messages call it. Read by the same rules as the bundled data, so the same
+    /// problems are reported and every valid record shows.
+    pub fn with_basemap(name: &str, data: &[u8], basemap: Basemap) -> Result<Self, LoadError> {
         let (data, data_problem) = decode_text(data);
-        let (basemap, basemap_problem) = decode_text(basemap);
-        let mut map_data = Self::from_texts(&data, &basemap)?;
+        let mut map_data = Self::from_data_text(name, &data, basemap)?;
         if let Some(problem) = data_problem {
             map_data.problems.insert(0, problem);
-        }
-        if let Some(problem) = basemap_problem {
-            map_data.basemap.problems.insert(0, problem);
         }
         Ok(map_data)
     }

@@ -2,7 +2,10 @@
 //! what was expected, so both a city's data editor and a visitor can act on them.
 //!
 //! [`DataError`] stops a whole file; a [`Problem`] concerns one record (or the file as a whole)
-//! and never stops the others; [`LoadError`] is what the user sees when fetching a file fails.
+//! and never stops the others; [`LoadError`] is what the user sees when fetching a file fails,
+//! including a data file an address names (`data=`), refused for a [`DataUrlRefusal`] before it
+//! is fetched. The refusal is defined here rather than next to its rule
+//! (`explore::data_source`) because a load error carries it and `data` sits below `explore`.
 
 use std::fmt;
 
@@ -301,6 +304,79 @@ pub enum LoadError {
         /// What is wrong with it.
         error: DataError,
     },
+    /// A data file the address names that InnoMap does not fetch (see [`DataUrlRefusal`]).
+    #[error("{url} is not fetched: {refusal}.")]
+    NotAllowed {
+        /// The address, as the browser resolved it.
+        url: String,
+        /// Why it is not fetched.
+        refusal: DataUrlRefusal,
+    },
+    /// The file is larger than the app reads; the download was stopped.
+    #[error("{url} is larger than the {limit_bytes}-byte limit; the download was stopped.")]
+    TooLarge {
+        /// The requested address.
+        url: String,
+        /// The limit.
+        limit_bytes: usize,
+    },
+    /// The file did not arrive in time; the download was stopped.
+    #[error("{url} did not arrive within {seconds} seconds. Check the network connection.")]
+    TimedOut {
+        /// The requested address.
+        url: String,
+        /// How long the app waited.
+        seconds: u32,
+    },
+    /// The page's Content-Security-Policy does not allow fetching from the file's host.
+    #[error(
+        "The page's Content-Security-Policy does not allow fetching {url}; its host must be added to connect-src."
+    )]
+    BlockedByPolicy {
+        /// The requested address.
+        url: String,
+    },
+    /// The server answered but does not let other sites read the file (CORS).
+    #[error("The server of {url} does not let other sites read it; it must send Access-Control-Allow-Origin.")]
+    NotShared {
+        /// The requested address.
+        url: String,
+    },
+}
+
+impl LoadError {
+    /// The address of the file that could not be loaded.
+    pub fn url(&self) -> &str {
+        match self {
+            Self::Network { url, .. }
+            | Self::HttpStatus { url, .. }
+            | Self::Data { url, .. }
+            | Self::NotAllowed { url, .. }
+            | Self::TooLarge { url, .. }
+            | Self::TimedOut { url, .. }
+            | Self::BlockedByPolicy { url }
+            | Self::NotShared { url } => url,
+        }
+    }
+}
+
+/// Why a data file named by the address (`data=`) is not fetched. The rule is
+/// `explore::data_source::check_data_url`: https, the page's own origin, or plain http on this
+/// computer (a loopback host).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DataUrlRefusal {
+    /// Plain http to another computer: anyone on the way could change the data.
+    #[error("its address uses http, not https; plain http is only fetched from this computer (localhost)")]
+    NotHttps,
+    /// Not a web address at all (`data:`, `javascript:`, `file:`, `blob:` and the like).
+    #[error("a \"{scheme}:\" address is not a web address; expected an https address")]
+    NotWeb {
+        /// The scheme, without its colon, as the browser resolved it (lower case).
+        scheme: String,
+    },
+    /// Not readable as an address at all, even relative to the page.
+    #[error("it cannot be read as a web address; expected an https address")]
+    NotAnAddress,
 }
 
 /// `text` cut to a length that fits in a message, with an ellipsis when cut.
@@ -380,5 +456,37 @@ mod tests {
         let e = LoadError::HttpStatus { url: "data/x.geojson".into(), status: 404, status_text: "Not Found".into() };
         assert_eq!(e.to_string(), "The server answered 404 Not Found for data/x.geojson.");
         assert_eq!(DataError::Empty.code(), "empty");
+    }
+
+    #[test]
+    fn a_refused_data_address_says_why_in_the_load_error() {
+        let url = "http://city.example/d.geojson";
+        let e = LoadError::NotAllowed { url: url.into(), refusal: DataUrlRefusal::NotHttps };
+        assert_eq!(
+            e.to_string(),
+            "http://city.example/d.geojson is not fetched: its address uses http, not https; plain http is only \
+             fetched from this computer (localhost)."
+        );
+        let web = DataUrlRefusal::NotWeb { scheme: "javascript".into() };
+        assert_eq!(web.to_string(), "a \"javascript:\" address is not a web address; expected an https address");
+    }
+
+    #[test]
+    fn every_load_error_names_its_address() {
+        let url = "https://city.example/d.geojson";
+        let errors = [
+            LoadError::Network { url: url.into(), reason: "offline".into() },
+            LoadError::HttpStatus { url: url.into(), status: 500, status_text: String::new() },
+            LoadError::Data { url: url.into(), error: DataError::Empty },
+            LoadError::NotAllowed { url: url.into(), refusal: DataUrlRefusal::NotHttps },
+            LoadError::TooLarge { url: url.into(), limit_bytes: 16 },
+            LoadError::TimedOut { url: url.into(), seconds: 20 },
+            LoadError::BlockedByPolicy { url: url.into() },
+            LoadError::NotShared { url: url.into() },
+        ];
+        for error in errors {
+            assert_eq!(error.url(), url);
+            assert!(error.to_string().contains(url), "{error}");
+        }
     }
 }

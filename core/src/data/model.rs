@@ -630,6 +630,11 @@ impl MarkerKind {
         }
     }
 
+    /// The kind written as `code` (see [`code`](Self::code)), if there is one.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
     /// The type of record a marker of this kind stands for.
     pub const fn record(self) -> RecordType {
         match self {

@@ -35,6 +35,21 @@ pub struct Filters {
     pub years: Option<(u16, u16)>,
 }
 
+/// A country as a filter holds it: an ISO 3166-1 alpha-2 code, read in either case and kept in
+/// capitals. Shared by the page address and the host page's messages, so both accept the same.
+pub(crate) fn country_code(text: &str) -> Option<String> {
+    (text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic())).then(|| text.to_ascii_uppercase())
+}
+
+/// Years as a filter holds them, from `2022` or `2021-2023`: within the [`TIMELINE`], the first
+/// not after the last. Shared by the page address and the host page's messages.
+pub(crate) fn year_range(text: &str) -> Option<(u16, u16)> {
+    let (from, to) = text.split_once('-').unwrap_or((text, text));
+    let (from, to) = (from.trim().parse::<u16>().ok()?, to.trim().parse::<u16>().ok()?);
+    let (first, last) = TIMELINE;
+    (first <= from && from <= to && to <= last).then_some((from, to))
+}
+
 impl Filters {
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {

@@ -54,6 +54,19 @@ impl SheetStop {
         }
     }
 
+    /// Where the sheet opens in a window `height` CSS pixels tall: half of it, unless that would
+    /// leave too little map between the header and the sheet (a short window: a phone held
+    /// sideways, or an embed in a page's narrow column), where it opens at its peek and the
+    /// visitor pulls it up to read.
+    pub fn opening(height: f64) -> Self {
+        const HALF_NEEDS_PX: f64 = 700.0;
+        if height >= HALF_NEEDS_PX || !height.is_finite() {
+            Self::Half
+        } else {
+            Self::Peek
+        }
+    }
+
     /// The stop the handle's button goes to (for keyboards and a tap): up one, and from the top
     /// back down to the peek.
     pub fn next(self) -> Self {
@@ -135,6 +148,15 @@ fn finite_or_zero(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sheet_opens_at_half_a_phone_and_at_its_peek_in_a_short_window() {
+        assert_eq!(SheetStop::opening(844.0), SheetStop::Half);
+        assert_eq!(SheetStop::opening(700.0), SheetStop::Half);
+        assert_eq!(SheetStop::opening(548.0), SheetStop::Peek, "an embed in a narrow column");
+        assert_eq!(SheetStop::opening(390.0), SheetStop::Peek, "a phone held sideways");
+        assert_eq!(SheetStop::opening(f64::NAN), SheetStop::Half, "not measured: the usual");
+    }
 
     const PHONE: f64 = 844.0;
 

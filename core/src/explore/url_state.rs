@@ -17,7 +17,13 @@
 //! Besides the state, an address can set options for the whole visit ([`PageOptions`], read by
 //! the same [`UrlState::parse`]), kept in every link as they were written:
 //! - `tiles=https://tiles.example.org/{z}/{x}/{y}.png`: the server of the optional map images
-//!   (OpenStreetMap's when not given), with `tiles-credit=` the credit it requires.
+//!   (OpenStreetMap's when not given), with `tiles-credit=` the credit it requires;
+//! - `data=https://city.example/innomap.geojson`: another data file in the same format (whether
+//!   it may be fetched is `explore::data_source`'s to say, once the browser has resolved it);
+//! - `embed=1` with `controls=`, `scheme=`, `gestures=`, `height=` and `origins=`: embed mode
+//!   and its options ([`EmbedOptions`], [`PageOptions::allowed_origins`]; option set 1 of
+//!   `docs/embedding.md`). The embed's options are left out of the standalone map's address
+//!   ([`UrlState::standalone_query`]); the content (`data=`, `tiles=`) stays.
 //!
 //! The address is untrusted like the data: a value that does not parse is left out and reported,
 //! never fatal, and parameters this version does not know (an embedding site's own, or ones a
@@ -25,8 +31,10 @@
 
 use std::collections::BTreeSet;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet};
+
 use crate::data::model::{Dataset, MarkerKind, RecordId, RecordType};
-use crate::explore::filter::{Filters, TIMELINE};
+use crate::explore::filter::{country_code, year_range, Filters};
 use crate::geo::geometry::ScreenSize;
 use crate::geo::latlng::LatLng;
 use crate::geo::projection::{project, unproject};
@@ -63,7 +71,9 @@ impl MapPosition {
         (-(degrees_per_pixel / 40.0).log10()).ceil().clamp(2.0, 8.0) as usize
     }
 
-    fn write(self) -> String {
+    /// The position as the address writes it: `zoom/latitude/longitude`, with as many decimals as
+    /// the zoom can tell apart.
+    pub fn write(self) -> String {
         let d = self.decimals();
         // Three decimals of zoom: the scale then comes back within 0.04 %, a fraction of a pixel.
         let zoom = short_decimal(format!("{:.3}", self.zoom.value()));
@@ -86,6 +96,14 @@ impl MapPosition {
     }
 }
 
+/// The view as the address writes it (`6.25/64.0123/25.4712`), which the host page's `view`
+/// message carries too (`explore::host_message::MapMessage::View`).
+impl std::fmt::Display for MapPosition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.write())
+    }
+}
+
 /// A comma-separated list in which every item parses; `None` if one does not (or it is empty).
 fn list<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<BTreeSet<T>> {
     // Inserted one by one rather than collected: collecting sorts a vector first, and each
@@ -95,19 +113,6 @@ fn list<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<BTreeS
         items.insert(parse(item.trim())?);
     }
     (!items.is_empty()).then_some(items)
-}
-
-/// An ISO 3166-1 alpha-2 code, in capitals.
-fn country_code(text: &str) -> Option<String> {
-    (text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic())).then(|| text.to_ascii_uppercase())
-}
-
-/// `2022` or `2021-2023`, within the timeline, first year not after the last.
-fn year_range(text: &str) -> Option<(u16, u16)> {
-    let (from, to) = text.split_once('-').unwrap_or((text, text));
-    let (from, to) = (from.trim().parse::<u16>().ok()?, to.trim().parse::<u16>().ok()?);
-    let (first, last) = TIMELINE;
-    (first <= from && from <= to && to <= last).then_some((from, to))
 }
 
 /// A fixed-point number without trailing zeros: "7.500" → "7.5", "6.000" → "6".
@@ -176,6 +181,13 @@ pub struct PageOptions {
     pub tile_source: Option<TileSource>,
     /// The embed's choices, when the address asks for embed mode (`embed=1`, or a bare `embed`).
     pub embed: Option<EmbedOptions>,
+    /// The host pages an embed talks to (`origins=`), as serialised origins in lower case such
+    /// as `https://city.example`; empty when the embed lists none (or outside embed mode).
+    pub allowed_origins: Vec<String>,
+    /// The address of another data file (`data=`), decoded and trimmed but not yet resolved:
+    /// the app resolves it against the page with the browser's URL parser, then asks
+    /// `explore::data_source` whether it may be fetched.
+    pub data_url: Option<String>,
 }
 
 /// The version of the embed option set this build reads (`embed=1`). An address written for a
@@ -218,6 +230,18 @@ pub enum EmbedGestures {
     Greedy,
 }
 
+/// How an embed's height is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedHeight {
+    /// The iframe's own height, as the host page set it; the map posts the height it has
+    /// (which a host script then leaves as it is).
+    #[default]
+    Fixed,
+    /// The map posts the height it needs (`explore::host_message::embed_height`) and the host
+    /// page's script sizes the iframe to it.
+    Auto,
+}
+
 /// The options of embed mode.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EmbedOptions {
@@ -227,6 +251,121 @@ pub struct EmbedOptions {
     pub scheme: EmbedScheme,
     /// The gesture handling.
     pub gestures: EmbedGestures,
+    /// How the iframe's height is set.
+    pub height: EmbedHeight,
+}
+
+impl EmbedOptions {
+    /// The address parameters that give these options and `allowed_origins`, for the embed
+    /// builder: `embed=1`, then only the options that differ from their defaults, so a short
+    /// embed address stays short and a later default still reaches it. Reading the pairs back
+    /// with [`UrlState::parse`] gives these options and origins again.
+    pub fn query_pairs(self, allowed_origins: &[String]) -> Vec<String> {
+        let mut pairs = vec![format!("{EMBED}={EMBED_VERSION}")];
+        match self.controls {
+            EmbedControls::Full => {}
+            EmbedControls::Minimal => pairs.push(format!("{CONTROLS}=minimal")),
+            EmbedControls::None => pairs.push(format!("{CONTROLS}=none")),
+        }
+        match self.scheme {
+            EmbedScheme::Auto => {}
+            EmbedScheme::Light => pairs.push(format!("{SCHEME}=light")),
+            EmbedScheme::Dark => pairs.push(format!("{SCHEME}=dark")),
+        }
+        if self.gestures == EmbedGestures::Greedy {
+            pairs.push(format!("{GESTURES}=greedy"));
+        }
+        if self.height == EmbedHeight::Auto {
+            pairs.push(format!("{HEIGHT}=auto"));
+        }
+        if !allowed_origins.is_empty() {
+            let encoded: Vec<String> =
+                allowed_origins.iter().map(|o| utf8_percent_encode(o, QUERY_VALUE).to_string()).collect();
+            pairs.push(format!("{ORIGINS}={}", encoded.join(",")));
+        }
+        pairs
+    }
+}
+
+/// What a value in a query must escape: besides controls and spaces, the characters that end
+/// or split a pair (`&`, `#`, `+`, the list's `,`), `%` itself, and those a URL may not hold
+/// bare (`[` and `]` of an IPv6 host among them).
+const QUERY_VALUE: &AsciiSet = &CONTROLS_AND_SPACE
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'&')
+    .add(b'+')
+    .add(b',')
+    .add(b'<')
+    .add(b'>')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+const CONTROLS_AND_SPACE: AsciiSet = percent_encoding::CONTROLS.add(b' ');
+
+/// The most host pages an embed lists in `origins=`; a longer list is a sign of a mistake, and
+/// every listed origin is a message posted on each change.
+pub const MAX_ALLOWED_ORIGINS: usize = 10;
+
+/// The longest `data=` address read, in characters (after decoding); longer ones are left out
+/// rather than cut, since a cut address names another file.
+pub const MAX_DATA_URL_CHARS: usize = 2000;
+
+/// `text` as a serialised origin (`scheme://host[:port]`, as a browser writes `event.origin`),
+/// in lower case, if it is one InnoMap accepts: http or https; a host of ASCII letters, digits,
+/// dots and hyphens (no empty label), or a bracketed IPv6 literal such as `[::1]`; an optional
+/// port from 1 to 65535; no path, query or trailing slash. A port the scheme uses by default
+/// (`:443` for https, `:80` for http) and leading zeros are dropped, as a browser drops them,
+/// so the origin compares equal to the one the browser reports.
+pub fn read_origin(text: &str) -> Option<String> {
+    let text = text.to_ascii_lowercase();
+    let (scheme, rest) = text.split_once("://")?;
+    let default_port = match scheme {
+        "https" => 443,
+        "http" => 80,
+        _ => return None,
+    };
+    // A bracketed IPv6 host holds colons, so the port is looked for after its closing bracket.
+    let (host, port) = match rest.strip_prefix('[') {
+        Some(inside) => {
+            let (address, after) = inside.split_once(']')?;
+            let ipv6 = address.contains(':') && address.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+            let port = match after {
+                "" => None,
+                _ => Some(after.strip_prefix(':')?),
+            };
+            (ipv6.then_some(&rest[..address.len() + 2])?, port)
+        }
+        None => {
+            let (host, port) = match rest.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (rest, None),
+            };
+            let label_ok =
+                |label: &str| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            (host.split('.').all(label_ok).then_some(host)?, port)
+        }
+    };
+    match port {
+        None => Some(format!("{scheme}://{host}")),
+        Some(port) => {
+            // `parse` alone would take a leading `+`.
+            let digits = !port.is_empty() && port.chars().all(|c| c.is_ascii_digit());
+            let number = digits.then(|| port.parse::<u16>().ok()).flatten().filter(|&p| p != 0)?;
+            Some(if number == default_port {
+                format!("{scheme}://{host}")
+            } else {
+                format!("{scheme}://{host}:{number}")
+            })
+        }
+    }
 }
 
 impl PageOptions {
@@ -247,6 +386,13 @@ const EMBED: &str = "embed";
 const CONTROLS: &str = "controls";
 const SCHEME: &str = "scheme";
 const GESTURES: &str = "gestures";
+const HEIGHT: &str = "height";
+const ORIGINS: &str = "origins";
+const DATA: &str = "data";
+
+/// The parameters that only mean something inside an embed: the standalone map's address
+/// leaves them out.
+const EMBED_ONLY: [&str; 6] = [EMBED, CONTROLS, SCHEME, GESTURES, HEIGHT, ORIGINS];
 
 /// The embed's parameters as written in the address, read after the whole query.
 #[derive(Default)]
@@ -255,6 +401,8 @@ struct EmbedValues<'a> {
     controls: Option<&'a str>,
     scheme: Option<&'a str>,
     gestures: Option<&'a str>,
+    height: Option<&'a str>,
+    origins: Option<&'a str>,
 }
 
 impl EmbedValues<'_> {
@@ -265,7 +413,14 @@ impl EmbedValues<'_> {
             problems.push(UrlProblem { name: name.to_owned(), found: found.chars().take(40).collect(), expected });
         };
         let Some(version) = self.embed else {
-            for (name, value) in [(CONTROLS, self.controls), (SCHEME, self.scheme), (GESTURES, self.gestures)] {
+            let options = [
+                (CONTROLS, self.controls),
+                (SCHEME, self.scheme),
+                (GESTURES, self.gestures),
+                (HEIGHT, self.height),
+                (ORIGINS, self.origins),
+            ];
+            for (name, value) in options {
                 if let Some(value) = value {
                     report(name, value, "to be used together with embed=1");
                 }
@@ -300,15 +455,74 @@ impl EmbedValues<'_> {
                 _ => report(GESTURES, value, "cooperative or greedy"),
             }
         }
+        if let Some(value) = self.height {
+            match value {
+                "fixed" => options.height = EmbedHeight::Fixed,
+                "auto" => options.height = EmbedHeight::Auto,
+                _ => report(HEIGHT, value, "fixed or auto"),
+            }
+        }
         Some(options)
+    }
+
+    /// The host pages listed in `origins=`, each checked by [`read_origin`]: a bad entry is
+    /// reported on its own and left out, the others count; entries past the
+    /// [`MAX_ALLOWED_ORIGINS`]th are reported once and left out. Only read in embed mode.
+    fn allowed_origins(&self, problems: &mut Vec<UrlProblem>) -> Vec<String> {
+        let Some(written) = self.origins else { return Vec::new() };
+        let mut origins: Vec<String> = Vec::new();
+        let mut over = Vec::new();
+        for entry in decoded(written).split(',').map(str::trim) {
+            match read_origin(entry) {
+                Some(origin) if origins.contains(&origin) => {}
+                Some(origin) if origins.len() < MAX_ALLOWED_ORIGINS => origins.push(origin),
+                Some(_) => over.push(entry.to_owned()),
+                None => problems.push(UrlProblem {
+                    name: ORIGINS.to_owned(),
+                    found: entry.chars().take(40).collect(),
+                    expected: "an origin such as https://city.example or http://localhost:8080 (scheme, host and \
+                               port only, no path or trailing slash)",
+                }),
+            }
+        }
+        if !over.is_empty() {
+            problems.push(UrlProblem {
+                name: ORIGINS.to_owned(),
+                found: over.join(",").chars().take(40).collect(),
+                expected: "at most 10 origins (these were left out)",
+            });
+        }
+        origins
     }
 }
 
 impl PageOptions {
-    /// The options from the values of `tiles=` and `tiles-credit=`, as written in the address;
-    /// an unusable value is reported and the default kept.
-    fn from_values(tiles: Option<&str>, tiles_credit: Option<&str>, problems: &mut Vec<UrlProblem>) -> Self {
+    /// The options from the values of `tiles=`, `tiles-credit=` and `data=`, as written in the
+    /// address; an unusable value is reported and the default kept.
+    fn from_values(
+        tiles: Option<&str>,
+        tiles_credit: Option<&str>,
+        data: Option<&str>,
+        problems: &mut Vec<UrlProblem>,
+    ) -> Self {
         let mut options = Self::default();
+        if let Some(written) = data {
+            let address = decoded(written);
+            let address = address.trim();
+            let expected = match address.chars().count() {
+                0 => Some("the address of a data file"),
+                n if n > MAX_DATA_URL_CHARS => Some("the address of a data file, at most 2000 characters"),
+                _ => None,
+            };
+            match expected {
+                None => options.data_url = Some(address.to_owned()),
+                Some(expected) => problems.push(UrlProblem {
+                    name: DATA.to_owned(),
+                    found: address.chars().take(40).collect(),
+                    expected,
+                }),
+            }
+        }
         if let Some(written) = tiles {
             let template = decoded(written);
             match TileSource::from_template(&template, tiles_credit.map(decoded).as_deref()) {
@@ -350,7 +564,7 @@ impl UrlState {
         let mut parsed = ParsedQuery::default();
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut seen = Vec::new();
-        let (mut tiles, mut tiles_credit) = (None, None);
+        let (mut tiles, mut tiles_credit, mut data) = (None, None, None);
         let mut embed = EmbedValues::default();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (written_name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -362,10 +576,13 @@ impl UrlState {
                 match name {
                     TILES => _ = tiles.get_or_insert(value),
                     TILES_CREDIT => _ = tiles_credit.get_or_insert(value),
+                    DATA => _ = data.get_or_insert(value),
                     EMBED => _ = embed.embed.get_or_insert(value),
                     CONTROLS => _ = embed.controls.get_or_insert(value),
                     SCHEME => _ = embed.scheme.get_or_insert(value),
                     GESTURES => _ = embed.gestures.get_or_insert(value),
+                    HEIGHT => _ = embed.height.get_or_insert(value),
+                    ORIGINS => _ = embed.origins.get_or_insert(value),
                     _ => {}
                 }
                 parsed.other.push(pair.to_owned());
@@ -386,7 +603,7 @@ impl UrlState {
                 THEMES => list(value, RecordId::parse)
                     .map(|t| state.filters.themes = t)
                     .ok_or("theme ids separated by commas"),
-                KINDS => list(value, |code| MarkerKind::ALL.into_iter().find(|k| k.code() == code))
+                KINDS => list(value, MarkerKind::from_code)
                     .map(|k| state.filters.kinds = k)
                     .ok_or("innocity, partner or organisation, separated by commas"),
                 COUNTRIES => list(value, country_code)
@@ -408,8 +625,11 @@ impl UrlState {
                 parsed.problems.push(UrlProblem { name: written_name.to_owned(), found, expected });
             }
         }
-        parsed.options = PageOptions::from_values(tiles, tiles_credit, &mut parsed.problems);
+        parsed.options = PageOptions::from_values(tiles, tiles_credit, data, &mut parsed.problems);
         parsed.options.embed = embed.read(&mut parsed.problems);
+        if parsed.options.embed.is_some() {
+            parsed.options.allowed_origins = embed.allowed_origins(&mut parsed.problems);
+        }
         parsed
     }
 
@@ -451,6 +671,23 @@ impl UrlState {
         } else {
             format!("?{}", pairs.join("&"))
         }
+    }
+
+    /// The query string of the standalone map showing this state ("open the full map" in an
+    /// embed, and the `url` of the messages to the host page): this state, then every pair of
+    /// `other` (as [`ParsedQuery::other`] holds them) except the embed's own options, which
+    /// would make the full map an embed again. The content stays: `data=`, `tiles=`,
+    /// `tiles-credit=` and parameters this version does not know.
+    pub fn standalone_query(&self, other: &[String]) -> String {
+        let kept: Vec<String> = other
+            .iter()
+            .filter(|pair| {
+                let name = pair.split_once('=').map_or(pair.as_str(), |(name, _)| name);
+                !EMBED_ONLY.contains(&name)
+            })
+            .cloned()
+            .collect();
+        self.to_query(&kept)
     }
 
     /// The state after the visitor opens the panel of `id`, a record of type `record`: opening a
@@ -611,6 +848,13 @@ mod tests {
     }
 
     #[test]
+    fn a_view_is_written_as_the_address_and_the_view_message_write_it() {
+        let position = MapPosition { center: LatLng::lat_lon(64.5, 26.0), zoom: Zoom::clamped(6.0) };
+        assert_eq!(position.to_string(), "6/64.5/26");
+        assert_eq!(UrlState { position: Some(position), ..UrlState::default() }.to_query(&[]), "?map=6/64.5/26");
+    }
+
+    #[test]
     fn only_selection_changes_make_history_steps() {
         let start = UrlState { selected: Some(id("oulu")), ..UrlState::default() };
         let moved = UrlState {
@@ -692,5 +936,182 @@ mod tests {
         let stray = UrlState::parse("?controls=none&scheme=dark");
         assert_eq!(stray.options.embed, None);
         assert_eq!(stray.problems.len(), 2, "embed options without embed=1 are said to be unused");
+    }
+    #[test]
+    fn an_embed_chooses_a_fixed_or_an_automatic_height() {
+        let auto = UrlState::parse("?embed=1&height=auto").options.embed.unwrap();
+        assert_eq!(auto.height, EmbedHeight::Auto);
+        assert_eq!(UrlState::parse("?embed=1&height=fixed").options.embed.unwrap().height, EmbedHeight::Fixed);
+        assert_eq!(UrlState::parse("?embed=1").options.embed.unwrap().height, EmbedHeight::Fixed, "the default");
+        let bad = UrlState::parse("?embed=1&height=600px");
+        assert_eq!(bad.options.embed.unwrap().height, EmbedHeight::Fixed);
+        assert_eq!((bad.problems[0].name.as_str(), bad.problems[0].expected), ("height", "fixed or auto"));
+        let stray = UrlState::parse("?height=auto");
+        assert_eq!(stray.options.embed, None);
+        assert_eq!(stray.problems[0].expected, "to be used together with embed=1");
+    }
+
+    #[test]
+    fn an_embed_lists_its_host_pages_as_origins_in_lower_case() {
+        let parsed = UrlState::parse(
+            "?embed=1&origins=https://City.Example,http%3A%2F%2Flocalhost%3A8080,https://[::1]:8443,https://a.example:443",
+        );
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(
+            parsed.options.allowed_origins,
+            ["https://city.example", "http://localhost:8080", "https://[::1]:8443", "https://a.example"]
+        );
+        assert!(parsed.other[1].starts_with("origins=https://City.Example,http%3A"), "kept as written");
+        assert!(UrlState::parse("?embed=1").options.allowed_origins.is_empty());
+    }
+
+    #[test]
+    fn each_bad_origin_is_reported_and_the_others_still_count() {
+        let parsed = UrlState::parse(
+            "?embed=1&origins=https://ok.example,https://city.example/,ftp://x.example,,https://b.example",
+        );
+        assert_eq!(parsed.options.allowed_origins, ["https://ok.example", "https://b.example"]);
+        let found: Vec<&str> = parsed.problems.iter().map(|p| p.found.as_str()).collect();
+        assert_eq!(found, ["https://city.example/", "ftp://x.example", ""]);
+        assert!(parsed.problems.iter().all(|p| p.name == "origins"));
+    }
+
+    #[test]
+    fn more_than_ten_origins_are_reported_once_and_left_out() {
+        let list: Vec<String> = (1..=12).map(|n| format!("https://site{n}.example")).collect();
+        let parsed = UrlState::parse(&format!("?embed=1&origins={}", list.join(",")));
+        assert_eq!(parsed.options.allowed_origins, list[..10]);
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(parsed.problems[0].found, "https://site11.example,https://site12.ex");
+    }
+
+    #[test]
+    fn origins_without_embed_mode_are_said_to_be_unused() {
+        let parsed = UrlState::parse("?origins=https://city.example");
+        assert!(parsed.options.allowed_origins.is_empty());
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(parsed.problems[0].expected, "to be used together with embed=1");
+    }
+
+    #[test]
+    fn an_origin_is_a_scheme_a_host_and_a_port_and_nothing_else() {
+        for (written, read) in [
+            ("https://city.example", "https://city.example"),
+            ("HTTP://LOCALHOST:3000", "http://localhost:3000"),
+            ("http://127.0.0.1:080", "http://127.0.0.1"),
+            ("http://[::1]", "http://[::1]"),
+            ("https://[2001:DB8::7]:0443", "https://[2001:db8::7]"),
+            ("https://xn--kkl-6na.example:65535", "https://xn--kkl-6na.example:65535"),
+        ] {
+            assert_eq!(read_origin(written).as_deref(), Some(read), "{written}");
+        }
+        for bad in [
+            "",
+            "city.example",
+            "https://",
+            "https://city.example/",
+            "https://city.example/path",
+            "https://city.example?x",
+            "https://user@city.example",
+            "https://city..example",
+            "https://.city.example",
+            "https://city.example:",
+            "https://city.example:0",
+            "https://city.example:65536",
+            "https://city.example:+80",
+            "https://city_example.org",
+            "https://[::1",
+            "https://[city]",
+            "https://[::1]x",
+            "javascript://city.example",
+            "file://city.example",
+            "null",
+        ] {
+            assert_eq!(read_origin(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn another_data_file_is_read_in_any_mode_and_kept_in_every_link() {
+        let query = "?lang=fi&data=+https%3A%2F%2Fcity.example%2Finnomap.geojson+";
+        let parsed = UrlState::parse(query);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.options.data_url.as_deref(), Some("https://city.example/innomap.geojson"));
+        assert_eq!(parsed.state.to_query(&parsed.other), query);
+        let embedded = UrlState::parse("?embed=1&data=data/other.geojson");
+        assert_eq!(embedded.options.data_url.as_deref(), Some("data/other.geojson"), "resolved later by the app");
+    }
+
+    #[test]
+    fn an_empty_or_overlong_data_address_is_reported_and_not_used() {
+        let empty = UrlState::parse("?data=%20");
+        assert_eq!(empty.options.data_url, None);
+        assert_eq!(empty.problems[0].name, "data");
+        let long = format!("?data=https://city.example/{}", "x".repeat(MAX_DATA_URL_CHARS));
+        let parsed = UrlState::parse(&long);
+        assert_eq!(parsed.options.data_url, None, "a cut address would name another file");
+        assert_eq!(parsed.problems[0].expected, "the address of a data file, at most 2000 characters");
+        let longest = format!("?data={}", "x".repeat(MAX_DATA_URL_CHARS));
+        assert!(UrlState::parse(&longest).options.data_url.is_some());
+    }
+
+    #[test]
+    fn the_standalone_map_keeps_the_state_and_the_content_but_not_the_embed() {
+        let parsed = UrlState::parse(
+            "?embed=1&lang=fi&controls=none&data=https://city.example/d.geojson&scheme=dark&gestures=greedy\
+             &height=auto&origins=https://city.example&tiles=https://t.example/{z}/{x}/{y}.png&tiles-credit=T&utm=x\
+             &open=oulu",
+        );
+        assert_eq!(
+            parsed.state.standalone_query(&parsed.other),
+            "?lang=fi&open=oulu&data=https://city.example/d.geojson&tiles=https://t.example/{z}/{x}/{y}.png\
+             &tiles-credit=T&utm=x"
+        );
+        // A bare `embed` is left out too.
+        assert_eq!(UrlState::default().standalone_query(&["embed".to_owned()]), "");
+    }
+
+    #[test]
+    fn the_embed_builder_writes_only_what_differs_from_the_defaults() {
+        assert_eq!(EmbedOptions::default().query_pairs(&[]), ["embed=1"]);
+        let options = EmbedOptions {
+            controls: EmbedControls::Minimal,
+            scheme: EmbedScheme::Dark,
+            gestures: EmbedGestures::Greedy,
+            height: EmbedHeight::Auto,
+        };
+        let origins = ["https://city.example".to_owned(), "http://[::1]:8080".to_owned()];
+        assert_eq!(
+            options.query_pairs(&origins),
+            [
+                "embed=1",
+                "controls=minimal",
+                "scheme=dark",
+                "gestures=greedy",
+                "height=auto",
+                "origins=https://city.example,http://%5B::1%5D:8080"
+            ]
+        );
+    }
+
+    #[test]
+    fn embed_options_written_by_the_builder_read_back_the_same() {
+        let origins = ["https://city.example".to_owned(), "http://[::1]:8080".to_owned()];
+        for controls in [EmbedControls::Full, EmbedControls::Minimal, EmbedControls::None] {
+            for scheme in [EmbedScheme::Auto, EmbedScheme::Light, EmbedScheme::Dark] {
+                for gestures in [EmbedGestures::Cooperative, EmbedGestures::Greedy] {
+                    for height in [EmbedHeight::Fixed, EmbedHeight::Auto] {
+                        for origins in [&origins[..], &[]] {
+                            let options = EmbedOptions { controls, scheme, gestures, height };
+                            let query = options.query_pairs(origins).join("&");
+                            let parsed = UrlState::parse(&query);
+                            assert!(parsed.problems.is_empty(), "{query}: {:?}", parsed.problems);
+                            assert_eq!(parsed.options.embed, Some(options), "{query}");
+                            assert_eq!(parsed.options.allowed_origins, origins, "{query}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }
