@@ -51,7 +51,7 @@ pub fn run(build: bool) -> Outcome {
     let tools = tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     if build {
-        release::build(&tools, &[])?;
+        release::build(&tools, &release::AllowedHosts::default())?;
     } else if !dist_dir().join("index.html").exists() {
         return Err("dist/ has no index.html; run `cargo xtask build` or drop --no-build".to_owned());
     }

@@ -15,7 +15,9 @@
 //!
 //! `run`, `build` and `serve` take `--tile-origin ORIGIN` (repeatable): a tile server, such as
 //! `https://tiles.example.org`, whose images the Content-Security-Policy allows besides
-//! OpenStreetMap's, for pages that choose it with `?tiles=`.
+//! OpenStreetMap's, for pages that choose it with `?tiles=`; and `--data-origin ORIGIN`
+//! (repeatable): a server whose data files the policy lets the app fetch, for pages that choose
+//! one with `?data=`.
 //!
 //! Everything installs from crates.io, npm or Debian only, and says what it installs.
 
@@ -33,23 +35,21 @@ mod tools;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use release::TileOrigin;
+use release::{AllowedHosts, HostOrigin};
 
 /// The result of a command; errors are plain sentences for the terminal.
 pub type Outcome = Result<(), String>;
 
-const USAGE: &str = "usage: cargo xtask <run [--port N] [--tile-origin ORIGIN]… | test | build [--tile-origin ORIGIN]… | serve [--port N] [--tile-origin ORIGIN]… | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N] | favicon>";
+const USAGE: &str = "usage: cargo xtask <run [--port N] [--tile-origin ORIGIN]… [--data-origin ORIGIN]… | test | build [--tile-origin ORIGIN]… [--data-origin ORIGIN]… | serve [--port N] [--tile-origin ORIGIN]… [--data-origin ORIGIN]… | basemap [--check] | bench-data | bench-map [--no-build] | fuzz [--seconds N] | favicon>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
-        Some("run") => tile_origins_arg(&args).and_then(|origins| run(port_arg(&args)?, &origins)),
+        Some("run") => hosts_arg(&args).and_then(|hosts| run(port_arg(&args)?, &hosts)),
         Some("test") => test::run_all(),
-        Some("build") => tile_origins_arg(&args)
-            .and_then(|origins| tools::ensure_build_tools().and_then(|tools| release::build(&tools, &origins))),
-        Some("serve") => {
-            tile_origins_arg(&args).and_then(|origins| serve::serve_forever(&dist_dir(), port_arg(&args)?, &origins))
-        }
+        Some("build") => hosts_arg(&args)
+            .and_then(|hosts| tools::ensure_build_tools().and_then(|tools| release::build(&tools, &hosts))),
+        Some("serve") => hosts_arg(&args).and_then(|hosts| serve::serve_forever(&dist_dir(), port_arg(&args)?, &hosts)),
         Some("basemap") => basemap::command(args.iter().any(|a| a == "--check")),
         Some("bench-data") => {
             step("Timing data reading (native release build, opt-level 3: profile \"native\")");
@@ -74,10 +74,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(port: u16, tile_origins: &[TileOrigin]) -> Outcome {
+fn run(port: u16, hosts: &AllowedHosts) -> Outcome {
     let tools = tools::ensure_build_tools()?;
-    release::build(&tools, tile_origins)?;
-    serve::serve_forever(&dist_dir(), port, tile_origins)
+    release::build(&tools, hosts)?;
+    serve::serve_forever(&dist_dir(), port, hosts)
 }
 
 fn port_arg(args: &[String]) -> Result<u16, String> {
@@ -88,20 +88,27 @@ fn seconds_arg(args: &[String]) -> Result<u64, String> {
     number_arg(args, "--seconds", 600)
 }
 
-/// Every origin given with `--tile-origin ORIGIN` (or `--tile-origin=ORIGIN`), each checked.
-fn tile_origins_arg(args: &[String]) -> Result<Vec<TileOrigin>, String> {
+/// The servers given with `--tile-origin ORIGIN` and `--data-origin ORIGIN`.
+fn hosts_arg(args: &[String]) -> Result<AllowedHosts, String> {
+    Ok(AllowedHosts { tiles: origins_arg(args, "--tile-origin")?, data: origins_arg(args, "--data-origin")? })
+}
+
+/// Every origin given with `flag ORIGIN` (or `flag=ORIGIN`), each checked.
+fn origins_arg(args: &[String], flag: &str) -> Result<Vec<HostOrigin>, String> {
     let mut origins = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        let value = match arg.strip_prefix("--tile-origin") {
-            Some("") => rest.next().ok_or("--tile-origin needs an origin, such as https://tiles.example.org")?,
+        let value = match arg.strip_prefix(flag) {
+            Some("") => {
+                rest.next().ok_or_else(|| format!("{flag} needs an origin, such as https://data.example.org"))?
+            }
             Some(joined) => match joined.strip_prefix('=') {
                 Some(value) => value,
                 None => continue,
             },
             None => continue,
         };
-        origins.push(TileOrigin::parse(value).map_err(|e| format!("--tile-origin: {e}"))?);
+        origins.push(HostOrigin::parse(value).map_err(|e| format!("{flag}: {e}"))?);
     }
     Ok(origins)
 }
@@ -155,15 +162,24 @@ mod tests {
     }
 
     #[test]
-    fn tile_origins_repeat_and_leave_the_other_flags_alone() {
-        let line = args("run --tile-origin https://a.example.org --port 9000 --tile-origin=http://localhost:8081");
-        let origins: Vec<String> = tile_origins_arg(&line).unwrap().iter().map(|o| o.as_str().to_owned()).collect();
-        assert_eq!(origins, ["https://a.example.org", "http://localhost:8081"]);
+    fn tile_and_data_origins_repeat_and_leave_the_other_flags_alone() {
+        let line = args(
+            "run --tile-origin https://a.example.org --port 9000 --data-origin https://d.example.fi --tile-origin=http://localhost:8081",
+        );
+        let hosts = hosts_arg(&line).unwrap();
+        let written = |origins: &[HostOrigin]| origins.iter().map(|o| o.as_str().to_owned()).collect::<Vec<_>>();
+        assert_eq!(written(&hosts.tiles), ["https://a.example.org", "http://localhost:8081"]);
+        assert_eq!(written(&hosts.data), ["https://d.example.fi"]);
         assert_eq!(port_arg(&line), Ok(9000));
-        assert!(tile_origins_arg(&args("serve --port 8080")).unwrap().is_empty());
-        assert!(tile_origins_arg(&args("build --tile-origin")).unwrap_err().contains("needs an origin"));
-        let refused = tile_origins_arg(&args("build --tile-origin https://a.org/tiles")).unwrap_err();
-        assert!(refused.starts_with("--tile-origin: \"https://a.org/tiles\" is not a tile server origin"), "{refused}");
-        assert!(tile_origins_arg(&args("build --tile-origins x")).unwrap().is_empty(), "another flag is not this one");
+        assert_eq!(hosts_arg(&args("serve --port 8080")).unwrap(), AllowedHosts::default());
+        assert!(hosts_arg(&args("build --tile-origin")).unwrap_err().contains("needs an origin"));
+        assert!(hosts_arg(&args("build --data-origin")).unwrap_err().starts_with("--data-origin needs an origin"));
+        let refused = hosts_arg(&args("build --tile-origin https://a.org/tiles")).unwrap_err();
+        assert!(refused.starts_with("--tile-origin: \"https://a.org/tiles\" is not a server origin"), "{refused}");
+        assert_eq!(
+            hosts_arg(&args("build --tile-origins x")).unwrap(),
+            AllowedHosts::default(),
+            "another flag is not this one"
+        );
     }
 }

@@ -15,33 +15,58 @@ use crate::{dist_dir, repo_root, shell, step, Outcome};
 /// The tile server the app asks for map images unless a page chooses another (`?tiles=`).
 pub const OPENSTREETMAP_TILES: &str = "https://tile.openstreetmap.org";
 
-/// The policy the app is built, served and tested under, with images also allowed from
-/// `tile_origins` (beyond OpenStreetMap's, which is always allowed). No inline scripts or
-/// styles, no third-party hosts except images from tile servers, which the app asks for only
-/// after the visitor turns map images on; `'wasm-unsafe-eval'` is the narrow permission
-/// WebAssembly compilation needs.
+/// The servers beyond the app's own that a deployment allows: tile servers for the optional map
+/// images (`?tiles=`), data servers for another data file (`?data=`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AllowedHosts {
+    /// Tile servers, added to `img-src` (OpenStreetMap's is always there).
+    pub tiles: Vec<HostOrigin>,
+    /// Data servers, added to `connect-src`.
+    pub data: Vec<HostOrigin>,
+}
+
+/// The policy the app is built, served and tested under, with images also allowed from the
+/// tile servers of `hosts` (beyond OpenStreetMap's, which is always allowed) and fetches from
+/// its data servers. No inline scripts or styles, no third-party hosts except images from tile
+/// servers, which the app asks for only after the visitor turns map images on, and the data
+/// servers a site lists; `'wasm-unsafe-eval'` is the narrow permission WebAssembly compilation
+/// needs; `frame-src 'self'` lets the "Embed this map" dialog preview the app itself.
 ///
-/// A page that chooses its own tile server (`?tiles=…`) gets its images only if the deploying
-/// site lists that server's origin here: in the header and in index.html's meta element alike,
-/// since a browser enforces both policies.
-pub fn content_security_policy(tile_origins: &[TileOrigin]) -> String {
-    let mut image_hosts = vec![OPENSTREETMAP_TILES];
-    for origin in tile_origins {
-        if !image_hosts.contains(&origin.as_str()) {
-            image_hosts.push(origin.as_str());
+/// A page that chooses its own tile server (`?tiles=…`) or data file (`?data=…`) gets them only
+/// if the deploying site lists that server's origin here: in the header and in index.html's meta
+/// element alike, since a browser enforces both policies.
+pub fn content_security_policy(hosts: &AllowedHosts) -> String {
+    let listed = |always: &[&'static str], extra: &[HostOrigin]| {
+        let mut sources: Vec<String> = always.iter().map(|s| (*s).to_owned()).collect();
+        for origin in extra {
+            if !sources.iter().any(|s| s == origin.as_str()) {
+                sources.push(origin.as_str().to_owned());
+            }
         }
-    }
+        sources.join(" ")
+    };
     format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: {}; \
-         connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; \
-         object-src 'none'",
-        image_hosts.join(" ")
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src {}; \
+         connect-src {}; frame-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; \
+         form-action 'none'; object-src 'none'",
+        listed(&["'self'", "data:", OPENSTREETMAP_TILES], &hosts.tiles),
+        listed(&["'self'"], &hosts.data),
     )
 }
 
 /// The sources of a policy's `img-src` directive, as written.
 pub fn img_sources(policy: &str) -> &str {
-    policy.split(';').map(str::trim).find_map(|directive| directive.strip_prefix("img-src ")).unwrap_or_default()
+    sources_of(policy, "img-src ")
+}
+
+/// The sources of a policy's `connect-src` directive, as written.
+pub fn connect_sources(policy: &str) -> &str {
+    sources_of(policy, "connect-src ")
+}
+
+/// The sources of `directive` (its name and a space, such as `"img-src "`) in `policy`, as written.
+pub fn sources_of<'a>(policy: &'a str, directive: &str) -> &'a str {
+    policy.split(';').map(str::trim).find_map(|d| d.strip_prefix(directive)).unwrap_or_default()
 }
 
 /// The policy of the meta element [`externalise_inline_scripts`] put in a built index.html.
@@ -51,19 +76,19 @@ pub fn built_policy(html: &str) -> Option<&str> {
     value.split_once('"').map(|(policy, _)| policy)
 }
 
-/// A tile server's origin (`https://tiles.example.org`, `http://localhost:8081`), checked to be
+/// A tile or data server's origin (`https://tiles.example.org`, `http://localhost:8081`), checked to be
 /// only that, since it is written into the policy: a space, `;` or quote would add or end a
 /// directive, and a path would not match what the browser compares.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TileOrigin(String);
+pub struct HostOrigin(String);
 
-impl TileOrigin {
+impl HostOrigin {
     /// Accepts `http://` or `https://`, then a host of ASCII letters, digits, `.` and `-`, then
     /// an optional `:port`, and nothing else; a refusal says what was wrong.
     pub fn parse(text: &str) -> Result<Self, String> {
         let refuse = |why: &str| {
             Err(format!(
-                "{text:?} is not a tile server origin: {why}. An origin is http:// or https://, a host name and an \
+                "{text:?} is not a server origin: {why}. An origin is http:// or https://, a host name and an \
                  optional :port, such as https://tiles.example.org or http://localhost:8081"
             ))
         };
@@ -101,8 +126,8 @@ impl TileOrigin {
     }
 }
 
-/// Builds dist/, with images allowed from `tile_origins` too, and prints its size report.
-pub fn build(tools: &Tools, tile_origins: &[TileOrigin]) -> Outcome {
+/// Builds dist/, with the servers of `hosts` allowed too, and prints its size report.
+pub fn build(tools: &Tools, hosts: &AllowedHosts) -> Outcome {
     step("Building the release (trunk build --release --offline)");
     let root = repo_root();
     // Trunk copies every file under wasm-bindgen's output folder into dist/ and preloads the
@@ -128,8 +153,9 @@ pub fn build(tools: &Tools, tile_origins: &[TileOrigin]) -> Outcome {
     step("Moving the inline loader into a hashed file, adding the CSP, refreshing integrity digests");
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let policy = content_security_policy(tile_origins);
+    let policy = content_security_policy(hosts);
     println!("    img-src: {}", img_sources(&policy));
+    println!("    connect-src: {}", connect_sources(&policy));
     let strict = externalise_inline_scripts(&html, &policy, |name, body| {
         std::fs::write(dist.join(name), body).map_err(|e| format!("cannot write {name}: {e}"))
     })?;
@@ -319,7 +345,7 @@ mod tests {
     fn inline_module_moves_to_a_hashed_file_and_nonces_go() {
         let html = r#"<html><head><link rel="modulepreload" href="./a.js" nonce="abc"><script type="module" nonce="abc">import init from './a.js';await init();</script></head><body></body></html>"#;
         let mut written = Vec::new();
-        let out = externalise_inline_scripts(html, &content_security_policy(&[]), |name, body| {
+        let out = externalise_inline_scripts(html, &content_security_policy(&AllowedHosts::default()), |name, body| {
             written.push((name.to_owned(), body.to_owned()));
             Ok(())
         })
@@ -339,18 +365,29 @@ mod tests {
     }
 
     #[test]
+    fn data_origins_join_connect_src_only() {
+        let data = vec![
+            HostOrigin::parse("https://data.example.fi").unwrap(),
+            HostOrigin::parse("https://data.example.fi").unwrap(),
+        ];
+        let policy = content_security_policy(&AllowedHosts { tiles: Vec::new(), data });
+        assert_eq!(connect_sources(&policy), "'self' https://data.example.fi");
+        assert_eq!(img_sources(&policy), "'self' data: https://tile.openstreetmap.org");
+    }
+
+    #[test]
     fn the_default_policy_is_unchanged_and_tile_origins_join_img_src_only() {
         let default = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                       img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; font-src 'self'; \
+                       img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; frame-src 'self'; font-src 'self'; \
                        manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
-        assert_eq!(content_security_policy(&[]), default);
+        assert_eq!(content_security_policy(&AllowedHosts::default()), default);
         let origins = [
-            TileOrigin::parse("https://tiles.example.org").unwrap(),
-            TileOrigin::parse("http://localhost:8081").unwrap(),
-            TileOrigin::parse("https://tile.openstreetmap.org").unwrap(),
-            TileOrigin::parse("https://tiles.example.org").unwrap(),
+            HostOrigin::parse("https://tiles.example.org").unwrap(),
+            HostOrigin::parse("http://localhost:8081").unwrap(),
+            HostOrigin::parse("https://tile.openstreetmap.org").unwrap(),
+            HostOrigin::parse("https://tiles.example.org").unwrap(),
         ];
-        let policy = content_security_policy(&origins);
+        let policy = content_security_policy(&AllowedHosts { tiles: origins.to_vec(), data: Vec::new() });
         assert_eq!(
             img_sources(&policy),
             "'self' data: https://tile.openstreetmap.org https://tiles.example.org http://localhost:8081"
@@ -369,9 +406,9 @@ mod tests {
     fn tile_origins_are_scheme_host_and_port_only() {
         for good in ["https://tiles.example.org", "http://localhost", "http://127.0.0.1:8081", "https://a-b.c9.org:443"]
         {
-            assert_eq!(TileOrigin::parse(good).map(|o| o.as_str().to_owned()), Ok(good.to_owned()));
+            assert_eq!(HostOrigin::parse(good).map(|o| o.as_str().to_owned()), Ok(good.to_owned()));
         }
-        let refusal = |text: &str| TileOrigin::parse(text).unwrap_err();
+        let refusal = |text: &str| HostOrigin::parse(text).unwrap_err();
         assert!(refusal("tiles.example.org").contains("does not start with http:// or https://"));
         assert!(refusal("ftp://tiles.example.org").contains("scheme must be http or https"));
         assert!(refusal("HTTPS://tiles.example.org").contains("scheme"));
@@ -397,13 +434,14 @@ mod tests {
         for port in ["", "0", "65536", "+80", "80x", "80:81"] {
             assert!(refusal(&format!("http://localhost:{port}")).contains("port must be a number"), "{port}");
         }
-        assert!(refusal("https://a.org; x").starts_with("\"https://a.org; x\" is not a tile server origin: "));
+        assert!(refusal("https://a.org; x").starts_with("\"https://a.org; x\" is not a server origin: "));
     }
 
     #[test]
     fn minified_unquoted_attributes_are_handled() {
         let html = "<head><script type=module nonce=xyz>go()</script><script src=./b.js></script></head>";
-        let out = externalise_inline_scripts(html, &content_security_policy(&[]), |_, _| Ok(())).unwrap();
+        let out = externalise_inline_scripts(html, &content_security_policy(&AllowedHosts::default()), |_, _| Ok(()))
+            .unwrap();
         assert!(!out.contains("nonce") && !out.contains("go()"), "{out}");
         assert!(out.contains("<script src=./b.js></script>"));
     }

@@ -10,20 +10,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::release::{self, TileOrigin};
+use crate::release::{self, AllowedHosts};
 use crate::Outcome;
 
-/// Serves `dir` on 127.0.0.1:`port` until the process is stopped, with images also allowed from
-/// `tile_origins` in the policy header.
-pub fn serve_forever(dir: &Path, port: u16, tile_origins: &[TileOrigin]) -> Outcome {
+/// Serves `dir` on 127.0.0.1:`port` until the process is stopped, with the servers of `hosts`
+/// also allowed in the policy header.
+pub fn serve_forever(dir: &Path, port: u16, hosts: &AllowedHosts) -> Outcome {
     let index = dir.join("index.html");
     let Ok(html) = std::fs::read_to_string(&index) else {
         return Err(format!("{} has no index.html; run `cargo xtask build` first", dir.display()));
     };
-    for warning in policy_mismatches(&html, tile_origins) {
+    for warning in policy_mismatches(&html, hosts) {
         println!("    warning: {warning}");
     }
-    let (url, workers) = start_site(Site::new(dir).with_tile_origins(tile_origins), port)?;
+    let (url, workers) = start_site(Site::new(dir).with_hosts(hosts), port)?;
     println!("\nInnoMap is served at {url} (serving {}; press Ctrl+C to stop)", dir.display());
     for worker in workers {
         let _ = worker.join();
@@ -31,23 +31,26 @@ pub fn serve_forever(dir: &Path, port: u16, tile_origins: &[TileOrigin]) -> Outc
     Ok(())
 }
 
-/// Where the image hosts of a built index.html's meta policy and those the header will allow
-/// (`tile_origins` and the defaults) differ. A browser enforces both policies, so a host missing
-/// from either one gets no images; a page without a meta policy has only the header's.
-fn policy_mismatches(html: &str, tile_origins: &[TileOrigin]) -> Vec<String> {
+/// Where the image and data hosts of a built index.html's meta policy and those the header will
+/// allow (`hosts` and the defaults) differ. A browser enforces both policies, so a host missing
+/// from either one is refused; a page without a meta policy has only the header's.
+fn policy_mismatches(html: &str, hosts: &AllowedHosts) -> Vec<String> {
     let Some(built) = release::built_policy(html) else { return Vec::new() };
-    let built: Vec<&str> = release::img_sources(built).split_whitespace().collect();
-    let header_policy = release::content_security_policy(tile_origins);
-    let served: Vec<&str> = release::img_sources(&header_policy).split_whitespace().collect();
-    let not_built = served.iter().filter(|host| !built.contains(host)).map(|host| {
-        format!(
-            "dist/index.html does not allow images from {host}; rebuild with `cargo xtask build --tile-origin {host}`"
-        )
-    });
-    let not_served = built.iter().filter(|host| !served.contains(host)).map(|host| {
-        format!("dist/index.html allows images from {host}, but the header will not; serve with `--tile-origin {host}`")
-    });
-    not_built.chain(not_served).collect()
+    let header_policy = release::content_security_policy(hosts);
+    let mut warnings = Vec::new();
+    for (directive, what, flag) in [("img-src ", "images", "--tile-origin"), ("connect-src ", "data", "--data-origin")]
+    {
+        let sources = |policy| release::sources_of(policy, directive);
+        let built: Vec<&str> = sources(built).split_whitespace().collect();
+        let served: Vec<&str> = sources(&header_policy).split_whitespace().collect();
+        warnings.extend(served.iter().filter(|host| !built.contains(host)).map(|host| {
+            format!("dist/index.html does not allow {what} from {host}; rebuild with `cargo xtask build {flag} {host}`")
+        }));
+        warnings.extend(built.iter().filter(|host| !served.contains(host)).map(|host| {
+            format!("dist/index.html allows {what} from {host}, but the header will not; serve with `{flag} {host}`")
+        }));
+    }
+    warnings
 }
 
 /// Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port) in background threads, with
@@ -75,14 +78,14 @@ impl Site {
             root: root.to_path_buf(),
             mounts: Vec::new(),
             overrides: Vec::new(),
-            policy: release::content_security_policy(&[]),
+            policy: release::content_security_policy(&AllowedHosts::default()),
             extra_headers: Vec::new(),
         }
     }
 
-    /// Sends the policy that also allows images from `tile_origins`.
-    pub fn with_tile_origins(mut self, tile_origins: &[TileOrigin]) -> Self {
-        self.policy = release::content_security_policy(tile_origins);
+    /// Sends the policy that also allows the servers of `hosts`.
+    pub fn with_hosts(mut self, hosts: &AllowedHosts) -> Self {
+        self.policy = release::content_security_policy(hosts);
         self
     }
 
@@ -213,6 +216,9 @@ fn resolve(dir: &Path, url: &str) -> Option<PathBuf> {
     (safe && file.is_file()).then_some(file)
 }
 
+/// The host script a city's page loads beside an embedded map, under a name that never changes.
+pub const HOST_SCRIPT: &str = "embed.js";
+
 /// Response headers for a file: its type, the security headers (`policy` as the
 /// Content-Security-Policy), and the cache policy (hashed build files forever, the page and the
 /// data files revalidated on every load).
@@ -230,7 +236,9 @@ pub fn headers_for(name: &str, is_data: bool, policy: &str) -> Vec<(&'static str
         "txt" | "md" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
-    let hashed = !is_data && name != "index.html";
+    // The page and the host script keep their names from release to release (a city's pages
+    // point at embed.js), so they are revalidated; every other build file has a hashed name.
+    let hashed = !is_data && name != "index.html" && name != HOST_SCRIPT;
     let cache = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
     vec![
         ("Content-Type", content_type.to_owned()),
@@ -244,6 +252,7 @@ pub fn headers_for(name: &str, is_data: bool, policy: &str) -> Vec<(&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::release::HostOrigin;
 
     #[test]
     fn paths_cannot_leave_the_folder() {
@@ -324,8 +333,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("innomap-serve-policy-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
-        let origins = [TileOrigin::parse("https://tiles.example.org").unwrap()];
-        let (url, _workers) = start_site(Site::new(&dir).with_tile_origins(&origins), 0).unwrap();
+        let hosts =
+            AllowedHosts { tiles: vec![HostOrigin::parse("https://tiles.example.org").unwrap()], data: Vec::new() };
+        let (url, _workers) = start_site(Site::new(&dir).with_hosts(&hosts), 0).unwrap();
         let address = url.trim_start_matches("http://").trim_end_matches('/');
         let mut stream = std::net::TcpStream::connect(address).unwrap();
         use std::io::{Read, Write};
@@ -333,23 +343,30 @@ mod tests {
         let mut answer = String::new();
         stream.read_to_string(&mut answer).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        let header = format!("\r\nContent-Security-Policy: {}\r\n", release::content_security_policy(&origins));
+        let header = format!("\r\nContent-Security-Policy: {}\r\n", release::content_security_policy(&hosts));
         assert!(answer.contains(&header), "{answer}");
         assert!(header.contains("img-src 'self' data: https://tile.openstreetmap.org https://tiles.example.org;"));
     }
 
     #[test]
     fn the_header_and_the_built_page_are_compared_both_ways() {
-        let built = TileOrigin::parse("https://tiles.example.org").unwrap();
-        let other = TileOrigin::parse("https://tiles.example.org:8443").unwrap();
-        let policy = release::content_security_policy(std::slice::from_ref(&built));
+        let tiles = |origin: &str| AllowedHosts { tiles: vec![HostOrigin::parse(origin).unwrap()], data: Vec::new() };
+        let built = tiles("https://tiles.example.org");
+        let policy = release::content_security_policy(&built);
         let html = release::externalise_inline_scripts("<head>", &policy, |_, _| Ok(())).unwrap();
-        assert!(policy_mismatches(&html, std::slice::from_ref(&built)).is_empty());
-        let warnings = policy_mismatches(&html, &[other]);
+        assert!(policy_mismatches(&html, &built).is_empty());
+        let warnings = policy_mismatches(&html, &tiles("https://tiles.example.org:8443"));
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].starts_with("dist/index.html does not allow images from https://tiles.example.org:8443;"));
         assert!(warnings[1].starts_with("dist/index.html allows images from https://tiles.example.org, but"));
-        assert!(policy_mismatches("<p>no meta policy</p>", &[built]).is_empty());
+        let data =
+            AllowedHosts { tiles: Vec::new(), data: vec![HostOrigin::parse("https://data.example.fi").unwrap()] };
+        let warnings = policy_mismatches(&html, &AllowedHosts { tiles: built.tiles.clone(), ..data });
+        assert_eq!(
+            warnings,
+            ["dist/index.html does not allow data from https://data.example.fi; rebuild with `cargo xtask build --data-origin https://data.example.fi`"]
+        );
+        assert!(policy_mismatches("<p>no meta policy</p>", &built).is_empty());
     }
 
     #[test]
@@ -359,6 +376,7 @@ mod tests {
         assert_eq!(cache("innomap-1a2b_bg.wasm", false), "public, max-age=31536000, immutable");
         assert_eq!(cache("index.html", false), "no-cache");
         assert_eq!(cache("innocities.geojson", true), "no-cache");
+        assert_eq!(cache("embed.js", false), "no-cache", "the host script keeps its name");
         let wasm = headers_for("x.wasm", false, "p");
         assert!(wasm.contains(&("Content-Type", "application/wasm".to_owned())));
     }

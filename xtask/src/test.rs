@@ -38,7 +38,7 @@ pub fn run_all() -> Outcome {
         )
     })?;
     stage("Basemap reproducibility", &|| basemap::command(true))?;
-    stage("Release build", &|| release::build(&tools, &[]))?;
+    stage("Release build", &|| release::build(&tools, &release::AllowedHosts::default()))?;
     stage("Browser end-to-end tests (headless Debian Chromium)", &|| browser_tests(&root, &tools))?;
     println!("\n==> Summary");
     for (name, time) in &timings {
