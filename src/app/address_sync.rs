@@ -36,7 +36,9 @@ pub fn sync_address(state: AppState) {
             return;
         }
         let current = UrlState::parse(&address_query()).state;
-        let new_step = current.is_new_step(&next);
+        // An embed's steps would go into the history of the page around it, and its Back
+        // button would walk through the map before it left the page.
+        let new_step = !state.is_embed() && current.is_new_step(&next);
         write_address_query(&next.to_query(&state.other_parameters.get_value()), new_step);
     });
     // Back and Forward restore the state of that step.

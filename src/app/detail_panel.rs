@@ -252,11 +252,18 @@ fn BackLink() -> impl IntoView {
         let previous = state.panels.with(|history| history.previous().cloned())?;
         let name = data.dataset.name_of(&previous)?.get(state.language.get()).to_owned();
         let record = data.dataset.record_type(&previous)?;
-        let href = state.href(&Target { id: previous, record });
+        let href = state.href(&Target { id: previous.clone(), record });
         let go_back = move |ev: MouseEvent| {
             if is_plain_click(&ev) {
                 ev.prevent_default();
-                go_back_in_history();
+                if state.is_embed() {
+                    // An embed keeps no history steps (they would be the host page's): the
+                    // earlier panel comes back as Back would bring it.
+                    state.arrival.set_value(Arrival::History);
+                    state.selected.set(Some(previous.clone()));
+                } else {
+                    go_back_in_history();
+                }
             }
         };
         Some(view! {

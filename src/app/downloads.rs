@@ -12,6 +12,18 @@ use super::map_image::MapImageButton;
 use super::state::use_app_state;
 use crate::platform::{close_disclosure, download};
 
+/// What a header menu (a `<details>` disclosure) does with a key: Escape closes it, if open,
+/// leaving focus on its summary, and goes no further (the open panel stays).
+pub fn closes_on_escape(menu: NodeRef<leptos::html::Details>) -> impl Fn(KeyboardEvent) + Copy + 'static {
+    move |ev: KeyboardEvent| {
+        let Some(details) = menu.get_untracked().filter(|d| d.open()) else { return };
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            close_disclosure(&details);
+        }
+    }
+}
+
 /// The disclosure and its three downloads. Escape closes it and leaves focus on its button.
 #[component]
 pub fn Downloads() -> impl IntoView {
@@ -29,15 +41,8 @@ pub fn Downloads() -> impl IntoView {
             }
         });
     };
-    let close_on_escape = move |ev: KeyboardEvent| {
-        let Some(details) = menu.get_untracked().filter(|d| d.open()) else { return };
-        if ev.key() == "Escape" {
-            ev.stop_propagation();
-            close_disclosure(&details);
-        }
-    };
     view! {
-        <details class="downloads" node_ref=menu on:keydown=close_on_escape>
+        <details class="downloads" node_ref=menu on:keydown=closes_on_escape(menu)>
             <summary>
                 // An arrow onto a tray: the sign for "download" the visitor knows. Drawn, not a
                 // character, so no font can lack it.

@@ -1,5 +1,6 @@
 //! The language buttons in the header: each names its language in that language (and says so
-//! with its own `lang`), and the chosen one is marked pressed.
+//! with its own `lang`), and the chosen one is marked pressed. In a window as narrow as a
+//! 320-pixel column the buttons show the codes (EN, FI, SV).
 
 use leptos::prelude::*;
 
@@ -23,7 +24,10 @@ pub fn LanguageSwitch() -> impl IntoView {
                     aria-pressed=move || if language.get() == choice { "true" } else { "false" }
                     on:click=move |_| language.set(choice)
                 >
-                    {choice.own_name()}
+                    // The name, or in a very narrow window its code with the name for screen
+                    // readers (and speech input, which says what it sees: "EN" is in "EN English").
+                    <span class="language-switch__code">{choice.code().to_uppercase()}</span>
+                    <span class="language-switch__name">{choice.own_name()}</span>
                 </button>
             }
         })

@@ -7,8 +7,11 @@
 //! [`list_view`]), and the [`detail_panel`] of the open record.
 
 mod address_sync;
+mod data_files;
 mod detail_panel;
 mod downloads;
+mod embed;
+mod embed_builder;
 mod filter_panel;
 mod header;
 mod language_switch;
@@ -23,6 +26,7 @@ mod sheet_handle;
 mod state;
 mod theme_switch;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -37,6 +41,7 @@ use crate::platform::{
     set_document_language, set_text_of, show_theme,
 };
 use address_sync::sync_address;
+use data_files::DataFileBanner;
 use detail_panel::DetailPanel;
 use header::Header;
 use list_view::ListView;
@@ -45,13 +50,22 @@ use notices::{LoadErrorNotice, LoadingNotice, NoMatchesNotice, SkippedRecordsNot
 use state::{provide_app_state, use_app_state, LoadState};
 use theme_switch::restore_theme;
 
-/// Sends both requests now and reads the answers when they come.
-fn load_map_data() -> impl std::future::Future<Output = Result<MapData, LoadError>> {
-    let requests = futures::future::join(fetch_bytes(DATA_URL), fetch_bytes(BASEMAP_URL));
+/// Sends both requests now and reads the answers when they come: the bundled data, or the file
+/// the address chose (`data=`, fetched by the rules of `data_files`).
+fn load_map_data(chosen: Option<String>) -> impl std::future::Future<Output = Result<MapData, LoadError>> {
+    let places: LocalBoxFuture<'static, Result<(String, Vec<u8>), LoadError>> = match chosen {
+        None => {
+            let request = fetch_bytes(DATA_URL);
+            Box::pin(async move { Ok((DATA_URL.to_owned(), request.await?)) })
+        }
+        Some(written) => Box::pin(data_files::fetch_chosen(written)),
+    };
+    let requests = futures::future::join(places, fetch_bytes(BASEMAP_URL));
     async move {
         let (places, basemap) = requests.await;
         mark_performance("data-fetched");
-        let data = MapData::from_bytes(&places?, &basemap?);
+        let (name, places) = places?;
+        let data = MapData::with_basemap(&name, &places, MapData::read_basemap(&basemap?)?);
         // With "map-ready", these split a cold load into download, reading and first drawing.
         mark_performance("data-read");
         data
@@ -86,7 +100,7 @@ pub fn start() {
     let language = Language::first_choice(address.state.language, &browser_languages());
     set_document_language(language.code());
     set_text_of(START_STATUS_ID, UiText(language).loading());
-    let loading = load_map_data();
+    let loading = load_map_data(address.options.data_url.clone());
     // wasm-bindgen's own spawner: Leptos sets up its executor only when the app is mounted.
     wasm_bindgen_futures::spawn_local(async move {
         let first_load = LoadState::from(loading.await);
@@ -103,6 +117,11 @@ pub fn start() {
 pub fn App(first_load: LoadState, address: ParsedQuery, language: Language) -> impl IntoView {
     let state = provide_app_state(first_load, address, language);
     sync_address(state);
+    if state.is_embed() {
+        embed::talk_to_host(state);
+    } else {
+        data_files::accept_dropped_files(state);
+    }
     Effect::new(move |_| set_document_language(state.language.get().code()));
     // The explorer (search, filters, the header's buttons, the detail panel) is built in a task
     // of its own once the first view of the map has been painted: the map is what a visitor
@@ -120,9 +139,11 @@ pub fn App(first_load: LoadState, address: ParsedQuery, language: Language) -> i
         Some(EmbedControls::None) => "app app--embed app--controls-none",
     });
     view! {
-        <div class=embed_class lang=move || state.language.get().code()>
+        <div class=embed_class class=("is-dropping", move || state.dragging_file.get()) lang=move || state.language.get().code()>
+            {move || state.dragging_file.get().then(|| view! { <p class="drop-hint">{state.text().drop_file_here()}</p> })}
             <Header />
             <main class="app-main">
+                <DataFileBanner />
                 <MainArea />
             </main>
             // The panel is a top-level landmark of its own (an aside inside main is not).
@@ -138,7 +159,7 @@ fn MainArea() -> impl IntoView {
     // Try again, after a failed load.
     let reload = move || {
         state.load.set(LoadState::Loading);
-        let loading = load_map_data();
+        let loading = load_map_data(state.start.with_value(|s| s.options.data_url.clone()));
         spawn_local(async move { state.load.set(LoadState::from(loading.await)) });
     };
     move || match state.load.get() {

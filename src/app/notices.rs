@@ -24,7 +24,7 @@ pub fn LoadingNotice(text: UiText) -> impl IntoView {
 /// Shown when the data could not be loaded, with the reason in plain words and a retry button.
 #[component]
 pub fn LoadErrorNotice(text: UiText, error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let detail = error.to_string();
+    let detail = text.load_error(&error);
     view! {
         <div class="notice notice--error" role="alert">
             <p class="notice__title">{text.load_failed()}</p>

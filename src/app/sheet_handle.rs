@@ -44,9 +44,10 @@ pub struct SheetState {
 }
 
 impl SheetState {
-    /// A sheet at half the screen, not dragged.
+    /// A sheet where it opens for the window's height (`SheetStop::opening`), not dragged.
     pub fn new() -> Self {
-        Self { stop: RwSignal::new(SheetStop::default()), live_height: RwSignal::new(None) }
+        let height = size_of(".app").map_or(f64::NAN, |s| s.height);
+        Self { stop: RwSignal::new(SheetStop::opening(height)), live_height: RwSignal::new(None) }
     }
 }
 

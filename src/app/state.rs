@@ -15,6 +15,7 @@ use innomap_core::data::model::RecordId;
 use innomap_core::explore::filter::{Filtered, Filters};
 use innomap_core::explore::panel_history::{Arrival, PanelHistory};
 use innomap_core::explore::url_state::{MapPosition, PageOptions, ParsedQuery, UrlState};
+use innomap_core::geo::latlng::LatLngBounds;
 use innomap_core::language::Language;
 use innomap_core::layers::basemap::Basemap;
 use innomap_core::layers::marker_set::MarkerSet;
@@ -79,6 +80,15 @@ pub struct AppState {
     /// A request for the map to fit what the filters let through, in the area the cards leave
     /// free (the filter card's "Show N results"); taken by the map.
     pub fit_to_shown: Trigger,
+    /// An area the page around an embed asked the map to fit (see `embed`); taken by the map.
+    pub fit_area: RwSignal<Option<LatLngBounds>>,
+    /// Which data file the map shows: the bundled one, another the address chose, or a local
+    /// file being checked.
+    pub data_file: RwSignal<DataFile>,
+    /// Why the local file the visitor last opened could not be read, if it could not.
+    pub file_error: RwSignal<Option<LoadError>>,
+    /// Whether a file is being dragged over the page (which may be dropped to check it).
+    pub dragging_file: RwSignal<bool>,
     /// The group of markers shown fanned out, if any (the map image draws it too).
     pub fanned: RwSignal<Option<FannedGroup>>,
     /// Every basemap level the map has once it has fetched the detailed one: shared with the
@@ -116,6 +126,20 @@ pub struct Start {
     pub position: Option<MapPosition>,
     /// The options for the whole visit.
     pub options: PageOptions,
+    /// Whether the address chose the language (which then wins over the embedding page's).
+    pub language_from_address: bool,
+}
+
+/// The data file the map shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DataFile {
+    /// The InnoCities data that comes with the app.
+    #[default]
+    Bundled,
+    /// Another file, by its address (`data=`).
+    Address(String),
+    /// A local file the visitor opened to check, by its name; read in the browser only.
+    Local(String),
 }
 
 impl AppState {
@@ -176,7 +200,15 @@ impl AppState {
             explorer_shown: RwSignal::new(false),
             arrival: StoredValue::new(Arrival::Opened),
             panels: RwSignal::new(PanelHistory::default()),
-            start: StoredValue::new(Start { position: start.state.position, options: start.options }),
+            fit_area: RwSignal::new(None),
+            file_error: RwSignal::new(None),
+            dragging_file: RwSignal::new(false),
+            data_file: RwSignal::new(start.options.data_url.clone().map_or(DataFile::Bundled, DataFile::Address)),
+            start: StoredValue::new(Start {
+                position: start.state.position,
+                language_from_address: start.state.language.is_some(),
+                options: start.options,
+            }),
             other_parameters: StoredValue::new(start.other),
             filtered,
             shown,

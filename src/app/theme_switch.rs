@@ -1,11 +1,12 @@
-//! The dark-mode switch: it starts as the system says (prefers-color-scheme) or as the visitor
-//! chose last time on this device, and pressing it fixes the choice (see `data-theme` in
+//! The dark-mode switch: it starts as the page is shown (the visitor's choice last time on this
+//! device, or an embed's `scheme=`) or else as the system says (prefers-color-scheme), and
+//! pressing it fixes the choice (see `data-theme` in
 //! style.css, where every colour is a light/dark pair).
 
 use leptos::prelude::*;
 
 use super::state::use_app_state;
-use crate::platform::{apply_theme, prefers_dark, stored_theme};
+use crate::platform::{apply_theme, prefers_dark, shown_theme, stored_theme};
 
 /// Applies the colour scheme chosen on an earlier visit, before anything is drawn.
 pub fn restore_theme() {
@@ -18,7 +19,8 @@ pub fn restore_theme() {
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
     let state = use_app_state();
-    let dark = RwSignal::new(stored_theme().map_or_else(prefers_dark, |t| t == "dark"));
+    // As shown: the earlier choice or an embed's scheme, else the system's.
+    let dark = RwSignal::new(shown_theme().map_or_else(prefers_dark, |t| t == "dark"));
     let toggle = move |_| {
         dark.update(|d| *d = !*d);
         apply_theme(if dark.get_untracked() { "dark" } else { "light" });

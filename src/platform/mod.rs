@@ -2,6 +2,9 @@
 //! event listeners. Everything here is a thin translation between browser types and `core` types,
 //! so the rules stay testable on the host.
 
+pub mod embed;
+pub mod files;
+
 use gloo_net::http::{Request, Response};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -26,8 +29,8 @@ pub fn fetch_bytes(url: &str) -> impl std::future::Future<Output = Result<Vec<u8
     });
     async move {
         let network = |reason: String| LoadError::Network { url: url.clone(), reason };
-        let answer = sent.map_err(network)?.await.map_err(|e| network(format!("{e:?}")))?;
-        let response = Response::from(answer.dyn_into::<web_sys::Response>().map_err(|e| network(format!("{e:?}")))?);
+        let answer = sent.map_err(network)?.await.map_err(|e| network(error_text(&e)))?;
+        let response = Response::from(answer.dyn_into::<web_sys::Response>().map_err(|e| network(error_text(&e)))?);
         if !response.ok() {
             return Err(LoadError::HttpStatus {
                 url: url.clone(),
@@ -40,6 +43,16 @@ pub fn fetch_bytes(url: &str) -> impl std::future::Future<Output = Result<Vec<u8
         // reserved memory that is never given back.
         response.binary().await.map_err(|e| network(e.to_string()))
     }
+}
+
+/// What a browser error says (a `TypeError`'s message, "Failed to fetch"), without its stack:
+/// the words a visitor may be shown in brackets.
+pub fn error_text(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "the request failed".to_owned())
 }
 
 /// Records a `performance.mark`, which the benchmark and tests read.
@@ -121,8 +134,26 @@ pub fn local_point(element: &Element, client_x: f64, client_y: f64) -> ScreenPoi
     ScreenPoint::new(client_x - rect.left(), client_y - rect.top())
 }
 
-/// Moves keyboard focus to the first element matching `selector`, if any.
+/// Whether the app may move keyboard focus now: always on its own, but in a frame only while
+/// the frame has the focus already (the visitor is working in the map). A map embedded in a
+/// city's page never takes the focus from the page, whatever opens a panel: a message from
+/// the page, or a change the visitor made elsewhere.
+fn may_move_focus() -> bool {
+    !is_framed() || web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.has_focus().unwrap_or(false))
+}
+
+/// Whether the app runs in a frame of another page.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    matches!(window.parent(), Ok(Some(parent)) if parent != window)
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any (and if the app may:
+/// see [`may_move_focus`]).
 pub fn focus_selector(selector: &str) {
+    if !may_move_focus() {
+        return;
+    }
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
@@ -145,6 +176,19 @@ pub fn close_disclosure(details: &web_sys::HtmlDetailsElement) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = summary.focus_with_options(&options);
+    }
+}
+
+/// Closes the `<details>` menu that `event` came from (a choice made in it), focus going back to
+/// its summary.
+pub fn close_menu_of(event: &web_sys::Event) {
+    let menu = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("details").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+    if let Some(menu) = menu {
+        close_disclosure(&menu);
     }
 }
 
@@ -172,10 +216,20 @@ impl FocusReturn {
         Self(active.and_then(|e| e.dyn_into::<HtmlElement>().ok()))
     }
 
+    /// The summary of a `<details>` disclosure (a menu), to give focus back to once what one of
+    /// its items opened is closed.
+    pub fn of_summary(details: &web_sys::HtmlDetailsElement) -> Self {
+        let summary = details.query_selector(":scope > summary").ok().flatten();
+        Self(summary.and_then(|e| e.dyn_into::<HtmlElement>().ok()))
+    }
+
     /// Focuses the remembered element if it is still on the page and shown; `false` otherwise
     /// (it was a link in a panel that has since changed, or a marker that scrolled away).
     pub fn restore(&self) -> bool {
         let Some(element) = &self.0 else { return false };
+        if !may_move_focus() {
+            return false;
+        }
         // `offsetParent` is null for an element that is hidden or no longer in the document.
         if !element.is_connected() || element.offset_parent().is_none() {
             return false;
@@ -304,6 +358,15 @@ fn observe_resizes(elements: &[Element], on_resize: impl Fn() + 'static) -> Subs
     }))))
 }
 
+/// Calls `on_resize` whenever an element matching one of `selectors` (each its first match, as
+/// the page has it now) changes size, and once at the start.
+pub fn observe_resizes_of(selectors: &[&str], on_resize: impl Fn() + 'static) -> Option<Subscription> {
+    let document = web_sys::window()?.document()?;
+    let elements: Vec<Element> =
+        selectors.iter().filter_map(|selector| document.query_selector(selector).ok().flatten()).collect();
+    Some(observe_resizes(&elements, on_resize))
+}
+
 /// Whether `event` was aimed at `element` itself rather than at one of its children.
 pub fn is_event_on(event: &web_sys::Event, element: &Element) -> bool {
     event.target().is_some_and(|target| {
@@ -417,6 +480,13 @@ const THEME_KEY: &str = "innomap-theme";
 pub fn stored_theme() -> Option<String> {
     let storage = web_sys::window()?.local_storage().ok().flatten()?;
     storage.get_item(THEME_KEY).ok().flatten().filter(|t| t == "light" || t == "dark")
+}
+
+/// The colour scheme the page is shown in (`data-theme` on `<html>`), if one was set (by the
+/// visitor's earlier choice or an embed's `scheme=`); `None` when it follows the system.
+pub fn shown_theme() -> Option<String> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    root.get_attribute("data-theme").filter(|t| t == "light" || t == "dark")
 }
 
 /// Shows the page in a colour scheme (`data-theme` on `<html>`) without remembering it: an

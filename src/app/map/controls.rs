@@ -7,6 +7,7 @@ use innomap_core::data::model::MarkerKind;
 use innomap_core::view::input::GestureHint;
 
 use super::MapParts;
+use crate::app::embed::FullscreenButton;
 use crate::app::state::use_app_state;
 
 /// The zoom buttons and "show everything".
@@ -19,6 +20,7 @@ pub fn MapControls(map: MapParts) -> impl IntoView {
     };
     view! {
         <div class="map-controls">
+            <FullscreenButton />
             <button type="button" class="map-controls__button" aria-label=move || text().zoom_in() on:click=move |_| zoom_by(1.0)>
                 <span aria-hidden="true">"+"</span>
             </button>

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 use innomap_core::view::gesture::WheelDeltaMode;
-use innomap_core::view::input::{MapChange, MapInput, PointerKind, PointerSample, RawInput};
+use innomap_core::view::input::{MapChange, MapInput, PointerKind, PointerSample, RawInput, TouchPolicy};
 
 use super::MapParts;
+use crate::platform::embed::keep_two_finger_touches;
 use crate::platform::{
     after_delay, capture_pointer, is_event_on, listen, local_point, prefers_reduced_motion, Subscription,
 };
@@ -48,7 +49,7 @@ pub fn listen_on(element: &Element, map: MapParts) -> Vec<Subscription> {
             dispatch(RawInput::PointerUp { pointer, reduced_motion: prefers_reduced_motion() }, &ev);
         }
     };
-    vec![
+    let mut listeners = vec![
         listen(element, "pointerdown", true, move |ev: PointerEvent| {
             if let Some(pointer) = sample(&ev) {
                 dispatch(RawInput::PointerDown { pointer, primary: ev.button() == 0 }, &ev);
@@ -87,7 +88,13 @@ pub fn listen_on(element: &Element, map: MapParts) -> Vec<Subscription> {
                 dispatch(RawInput::Key(&ev.key()), &ev);
             }
         }),
-    ]
+    ];
+    if policy.touch == TouchPolicy::TwoFingersPan {
+        // One finger is the page's (the stylesheet lets it scroll: `.map--page-scrolls`), two
+        // are the map's.
+        listeners.push(keep_two_finger_touches(element));
+    }
+    listeners
 }
 
 /// Applies one change the input pipeline asked for.

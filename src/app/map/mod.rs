@@ -29,10 +29,12 @@ use leptos::prelude::*;
 
 use innomap_core::geo::geometry::ScreenRect;
 use innomap_core::layers::marker_layer::{layout_still_fits, Emphasis, MarkerLayout};
-use innomap_core::view::input::GestureHint;
+use innomap_core::view::input::{GestureHint, TouchPolicy};
 use innomap_core::view::map_area::{map_limits, FIT_PADDING_PX};
 use innomap_core::view::viewport::{Padding, Viewport};
 
+use super::embed::FullMapLink;
+use super::embed_builder::WebEditorTools;
 use super::state::{use_app_state, AppState};
 use crate::platform::{boxes_over, element_size, mark_performance, observe_boxes_over, observe_size, on_next_frame};
 use arcs::ArcLayer;
@@ -174,11 +176,13 @@ pub fn MapView() -> impl IntoView {
     });
     measure_again_when_the_panel_comes_or_goes(state, element, floating);
     moves::follow_the_app(map);
+    let page_scrolls = state.start.with_value(|s| s.options.input_policy().touch == TouchPolicy::TwoFingersPan);
 
     view! {
         <div
             class="map"
             class=("is-dragging", move || map.dragging.get())
+            class=("map--page-scrolls", page_scrolls)
             node_ref=element
             tabindex="0"
             role="region"
@@ -191,6 +195,13 @@ pub fn MapView() -> impl IntoView {
         <MapControls map=map />
         <Legend />
         <GestureHintNote map=map />
-        <p class="attribution">{move || state.text().basemap_credit()}</p>
+        // The credit line also holds what is not for a visitor exploring the map: the full map's
+        // link in an embed, and the web editor's tools in the app on its own (an embed is the
+        // web editor's finished work, not a place to make another).
+        <div class="attribution">
+            <FullMapLink />
+            {(!state.is_embed()).then(|| view! { <WebEditorTools /> " · " })}
+            {move || state.text().basemap_credit()}
+        </div>
     }
 }

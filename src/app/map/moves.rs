@@ -22,6 +22,7 @@ pub fn follow_the_app(map: MapParts) {
     keep_the_open_place_in_sight(map);
     fit_shown_projects(map);
     fit_the_filtered_places(map);
+    fit_areas_asked_for(map);
     follow_the_zoom_range(map);
 }
 
@@ -131,6 +132,17 @@ fn fit_the_filtered_places(map: MapParts) {
         if previous.is_some() {
             after_next_paint(move || map.show_everything());
         }
+    });
+}
+
+/// An area the page around an embed asks for is fitted into the free map.
+fn fit_areas_asked_for(map: MapParts) {
+    Effect::new(move |_| {
+        let Some(area) = map.state.fit_area.get() else { return };
+        map.state.fit_area.set(None);
+        let Some(view) = map.camera.latest().filter(|v| !v.size().is_empty()) else { return };
+        let padding = map.free_padding(&view);
+        map.camera.fly_to(view.fitted_to(area, padding));
     });
 }
 
