@@ -456,8 +456,8 @@ test('when the data cannot be loaded the reason is shown, and Try again recovers
 
 test('a network failure and a file that is not GeoJSON are explained in plain words', async () => {
   for (const [name, handler, expected] of [
-    ['network', (route) => route.abort('internetdisconnected'), /No answer when fetching data\/innocities\.geojson/],
-    ['not-json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type": "FeatureCollection", "features": [' }), /is not usable: the file is not valid JSON \(line 1, column \d+\)/],
+    ['network', (route) => route.abort('internetdisconnected'), /No answer came when loading the file data\/innocities\.geojson\. Check your network connection and try again\. \(Failed to fetch\)Try again$/],
+    ['not-json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type": "FeatureCollection", "features": [' }), /The file data\/innocities\.geojson is not InnoMap data: the file is not valid JSON \(line 1, column \d+\)/],
   ]) {
     const { context, page } = await openApp(browser, { waitForMarkers: false, prepare: (c) => c.route('**/data/innocities.geojson', handler) });
     try {
