@@ -111,6 +111,24 @@ test('each failure of a chosen file is said in plain words, with Try again, and 
   }
 });
 
+test('a server that never answers is given up on after 20 seconds, in plain words', async () => {
+  // The request is held, never answered.
+  const server = cityServer(() => new Promise(() => {}));
+  const { context, page, errors } = await openApp(browser, { query: `?data=${encodeURIComponent(`${CITY}/slow.geojson`)}`, prepare: server.prepare, waitForMarkers: false, contextOptions: { bypassCSP: true } });
+  try {
+    const started = Date.now();
+    const notice = page.locator('.notice--error');
+    await notice.waitFor({ timeout: 40_000 });
+    const waited = (Date.now() - started) / 1000;
+    assert.match(await notice.locator('.notice__detail').textContent(), /The file https:\/\/data\.example-city\.test\/slow\.geojson did not load within 20 seconds\. Check your network connection and try again\./);
+    assert.ok(waited > 15 && waited < 35, `given up after ${waited} s`);
+    assert.ok(await notice.getByRole('button', { name: 'Try again' }).isVisible());
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('Try again fetches the file again once the server has it', async () => {
   let ready = false;
   const server = cityServer((route) => (ready
