@@ -126,6 +126,10 @@ impl HostOrigin {
     }
 }
 
+/// The host script a city's page loads beside an embedded map: a name that never changes (a
+/// page's snippet points at it), and no part of the app's own load.
+pub const HOST_SCRIPT: &str = "embed.js";
+
 /// Builds dist/, with the servers of `hosts` allowed too, and prints its size report.
 pub fn build(tools: &Tools, hosts: &AllowedHosts) -> Outcome {
     step("Building the release (trunk build --release --offline)");
@@ -290,18 +294,25 @@ const ON_DEMAND: &[&str] = &["data/basemap-detail.geojson"];
 
 /// Raw, gzip -9 and brotli -q 11 sizes of every file under `dir`, and their totals. Every file in
 /// dist/ is part of the first load (the page, its code, styles, icon and the data files) except
-/// the [`ON_DEMAND`] ones, which have a total of their own.
+/// the [`ON_DEMAND`] ones and the [`HOST_SCRIPT`], which have totals of their own.
 pub fn size_report(dir: &Path) -> Result<String, String> {
     let mut files = Vec::new();
     collect_files(dir, &mut files)?;
     files.sort();
     let mut lines = vec![format!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli")];
-    let (mut first_load, mut on_demand) = ((0, 0, 0), (0, 0, 0));
+    let (mut first_load, mut on_demand, mut host_pages) = ((0, 0, 0), (0, 0, 0), (0, 0, 0));
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let (raw, gz, br) = (bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?);
         let name = file.strip_prefix(dir).unwrap_or(&file).display().to_string().replace('\\', "/");
-        let totals = if ON_DEMAND.contains(&name.as_str()) { &mut on_demand } else { &mut first_load };
+        let totals = if ON_DEMAND.contains(&name.as_str()) {
+            &mut on_demand
+        } else if name == HOST_SCRIPT {
+            // Loaded by a city's page beside the iframe, never by the app.
+            &mut host_pages
+        } else {
+            &mut first_load
+        };
         *totals = (totals.0 + raw, totals.1 + gz, totals.2 + br);
         lines.push(format!("{name:<44} {raw:>10} {gz:>10} {br:>10}"));
     }
@@ -309,6 +320,8 @@ pub fn size_report(dir: &Path) -> Result<String, String> {
     lines.push(format!("{:<44} {a:>10} {b:>10} {c:>10}", "TOTAL (first load)"));
     let (a, b, c) = on_demand;
     lines.push(format!("{:<44} {a:>10} {b:>10} {c:>10}", "later, on demand (detailed basemap)"));
+    let (a, b, c) = host_pages;
+    lines.push(format!("{:<44} {a:>10} {b:>10} {c:>10}", "for host pages only (embed.js)"));
     Ok(lines.join("\n") + "\n")
 }
 
@@ -479,12 +492,15 @@ mod tests {
         std::fs::write(dir.join("a.txt"), "a".repeat(1000)).unwrap();
         std::fs::write(dir.join("data").join("b.json"), "{}").unwrap();
         std::fs::write(dir.join("data").join("basemap-detail.geojson"), "x".repeat(500)).unwrap();
+        std::fs::write(dir.join("embed.js"), "y".repeat(300)).unwrap();
         let report = size_report(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let total = report.lines().find(|l| l.starts_with("TOTAL (first load)")).unwrap();
         assert!(total.split_whitespace().any(|w| w == "1002"), "{report}");
-        let later = report.lines().last().unwrap();
-        assert!(later.starts_with("later, on demand") && later.split_whitespace().any(|w| w == "500"), "{report}");
+        let later = report.lines().find(|l| l.starts_with("later, on demand")).unwrap();
+        assert!(later.split_whitespace().any(|w| w == "500"), "{report}");
+        let host = report.lines().last().unwrap();
+        assert!(host.starts_with("for host pages only") && host.split_whitespace().any(|w| w == "300"), "{report}");
         assert!(report.contains("data/b.json"));
     }
 }

@@ -216,9 +216,6 @@ fn resolve(dir: &Path, url: &str) -> Option<PathBuf> {
     (safe && file.is_file()).then_some(file)
 }
 
-/// The host script a city's page loads beside an embedded map, under a name that never changes.
-pub const HOST_SCRIPT: &str = "embed.js";
-
 /// Response headers for a file: its type, the security headers (`policy` as the
 /// Content-Security-Policy), and the cache policy (hashed build files forever, the page and the
 /// data files revalidated on every load).
@@ -238,7 +235,7 @@ pub fn headers_for(name: &str, is_data: bool, policy: &str) -> Vec<(&'static str
     };
     // The page and the host script keep their names from release to release (a city's pages
     // point at embed.js), so they are revalidated; every other build file has a hashed name.
-    let hashed = !is_data && name != "index.html" && name != HOST_SCRIPT;
+    let hashed = !is_data && name != "index.html" && name != release::HOST_SCRIPT;
     let cache = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
     vec![
         ("Content-Type", content_type.to_owned()),
