@@ -55,12 +55,7 @@ fn open_local_file(state: AppState, file: web_sys::File) {
         };
         match read {
             Ok(data) => {
-                // What was open or filtered belongs to the other file.
-                state.selected.set(None);
-                state.shown_project.set(None);
-                state.filters.set(Filters::default());
-                state.file_error.set(None);
-                state.data_file.set(DataFile::Local(name));
+                show_another_file(state, DataFile::Local(name));
                 state.load.set(LoadState::Ready(Arc::new(data)));
                 state.fit_to_shown.notify();
             }
@@ -69,14 +64,19 @@ fn open_local_file(state: AppState, file: web_sys::File) {
     });
 }
 
-/// Goes back from a local file to the data the page started with.
-fn back_to_the_page_data(state: AppState) {
-    let chosen = state.start.with_value(|s| s.options.data_url.clone());
+/// Notes that the map now shows `file`: what was open or filtered belonged to the one before.
+fn show_another_file(state: AppState, file: DataFile) {
     state.selected.set(None);
     state.shown_project.set(None);
     state.filters.set(Filters::default());
     state.file_error.set(None);
-    state.data_file.set(chosen.clone().map_or(DataFile::Bundled, DataFile::Address));
+    state.data_file.set(file);
+}
+
+/// Goes back from a local file to the data the page started with.
+fn back_to_the_page_data(state: AppState) {
+    let chosen = state.start.with_value(|s| s.options.data_url.clone());
+    show_another_file(state, chosen.clone().map_or(DataFile::Bundled, DataFile::Address));
     state.load.set(LoadState::Loading);
     let loading = super::load_map_data(chosen);
     spawn_local(async move { state.load.set(LoadState::from(loading.await)) });

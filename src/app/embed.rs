@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use innomap_core::data::model::RecordType;
 use innomap_core::explore::detail::Target;
 use innomap_core::explore::host_message::{
     embed_height, origin_allowed, read_host_message, HostCommand, Ignored, MapMessage, MessageTarget,
@@ -178,7 +177,8 @@ fn tell_the_host(state: AppState, tell: impl Fn(MapMessage) + Copy + 'static) {
         }
         let data = state.data();
         let record = id.as_ref().and_then(|id| data.dataset.record_type(id));
-        let name = id.as_ref().and_then(|id| record_name(state, id, record));
+        let language = state.language.get_untracked();
+        let name = id.as_ref().and_then(|id| data.dataset.name_of(id)).map(|n| n.get(language).to_owned());
         tell(MapMessage::Selection { id, record, name, url: state.full_map_address() });
     });
     Effect::new(move |previous: Option<()>| {
@@ -193,17 +193,6 @@ fn tell_the_host(state: AppState, tell: impl Fn(MapMessage) + Copy + 'static) {
             tell(MapMessage::Language { language, url: state.full_map_address() });
         }
     });
-}
-
-/// The name of a record in the current language, for the page.
-fn record_name(
-    state: AppState,
-    id: &innomap_core::data::model::RecordId,
-    record: Option<RecordType>,
-) -> Option<String> {
-    record?;
-    let language = state.language.get_untracked();
-    state.data().dataset.name_of(id).map(|name| name.get(language).to_owned())
 }
 
 /// Posts the height the embed needs now and whenever it changes: with `height=auto`, the

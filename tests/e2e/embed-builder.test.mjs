@@ -5,24 +5,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 
-import { BASE_URL, launchBrowser, openApp, screenshot, axeViolations } from './support.mjs';
+import { BASE_URL, launchBrowser, openApp, screenshot, axeViolations, startHostPage } from './support.mjs';
 
 let browser;
-let hostServer;
+let host;
 let HOST;
-let hostBody = '';
 before(async () => {
   browser = await launchBrowser();
-  hostServer = createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(hostBody);
-  });
-  await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-  HOST = `http://localhost:${hostServer.address().port}/`;
+  host = await startHostPage();
+  HOST = host.url;
 });
-after(async () => { await browser?.close(); hostServer?.close(); });
+after(async () => { await browser?.close(); host?.close(); });
 
 /** What an embed shows: its language, controls, colour scheme and open panel. */
 async function embedShows(frame) {
@@ -73,7 +67,7 @@ test('the builder starts from the map, previews the embed live, and its code pas
     // The plain iframe's code, pasted into a city page.
     const code = await dialog.getByLabel('Koodi: tavallinen iframe').inputValue();
     assert.match(code, /^<iframe title="InnoMap: Suomen InnoCities-kaupungit ja niiden kumppanit" src="[^"]+" height="480" width="100%" style="border:0" loading="lazy" allow="fullscreen" referrerpolicy="strict-origin"><\/iframe>$/);
-    hostBody = `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Kaupunki</title></head><body><main style="width:720px">${code}</main></body></html>`;
+    host.body = `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Kaupunki</title></head><body><main style="width:720px">${code}</main></body></html>`;
     const city = await context.newPage();
     await city.goto(HOST);
     assert.equal(await city.locator('iframe').getAttribute('src'), previewSrc, 'the same address as the preview');

@@ -9,27 +9,20 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 
-import { BASE_URL, launchBrowser, screenshot, axeViolations } from './support.mjs';
+import { BASE_URL, launchBrowser, screenshot, axeViolations, startHostPage } from './support.mjs';
 
 let browser;
-let hostServer;
+let host;
 let HOST;
 let HOST_ORIGIN;
-let hostBody = '';
 before(async () => {
   browser = await launchBrowser();
-  hostServer = createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(hostBody);
-  });
-  await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-  // `localhost`, not the app's 127.0.0.1: another origin, on loopback.
-  HOST_ORIGIN = `http://localhost:${hostServer.address().port}`;
-  HOST = `${HOST_ORIGIN}/`;
+  host = await startHostPage();
+  HOST_ORIGIN = host.origin;
+  HOST = host.url;
 });
-after(async () => { await browser?.close(); hostServer?.close(); });
+after(async () => { await browser?.close(); host?.close(); });
 
 const filler = '<p>Kaupunki kehittää innovaatioita yhdessä yritysten ja korkeakoulujen kanssa. '.repeat(10);
 
@@ -58,7 +51,7 @@ async function openCityPage(maps, { viewport = { width: 1100, height: 900 }, lan
   const context = await browser.newContext({ viewport, ...contextOptions });
   const errors = [];
   const requests = [];
-  hostBody = cityPage(maps, { lang });
+  host.body = cityPage(maps, { lang });
   const page = await context.newPage();
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
@@ -384,7 +377,7 @@ test('the embed\'s full-screen button shows the map on the whole screen and back
   // Without `allow="fullscreen"` the browser refuses, and the button is not offered.
   const bare = await browser.newContext();
   try {
-    hostBody = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head><body>
+    host.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title></head><body>
 <iframe id="map" title="InnoMap" src="${BASE_URL}?embed=1" style="width:600px;height:480px;border:0"></iframe></body></html>`;
     const page = await bare.newPage();
     await page.goto(HOST);

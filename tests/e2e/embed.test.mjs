@@ -6,27 +6,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { createServer } from 'node:http';
 
-import { BASE_URL, launchBrowser, screenshot, axeViolations } from './support.mjs';
+import { BASE_URL, launchBrowser, screenshot, axeViolations, startHostPage } from './support.mjs';
 
 // The city's page, served on a loopback port of its own: another origin than the app's.
 let browser;
-let hostServer;
+let host;
 let HOST;
-let hostBody = '';
 before(async () => {
   browser = await launchBrowser();
-  hostServer = createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(hostBody);
-  });
-  await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-  // `localhost`, not the app's 127.0.0.1: another origin, on loopback as Chromium requires for
-  // a page that frames a local app.
-  HOST = `http://localhost:${hostServer.address().port}/`;
+  host = await startHostPage();
+  HOST = host.url;
 });
-after(async () => { await browser?.close(); hostServer?.close(); });
+after(async () => { await browser?.close(); host?.close(); });
 
 /** A city page: a heading and a search field (focused), text, the map iframe, more text. */
 function hostPage(query, width = 720) {
@@ -42,7 +34,7 @@ async function openHost(query, { width = 720, viewport = { width: 1000, height: 
   // `bypassCSP` only where axe-core must be injected; otherwise the app's own policy holds.
   const context = await browser.newContext({ viewport, bypassCSP });
   const errors = [];
-  hostBody = hostPage(query, width);
+  host.body = hostPage(query, width);
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));

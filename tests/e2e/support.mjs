@@ -41,6 +41,26 @@ export const expectedMarkers = bundledData.features
   })
   .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 
+/**
+ * A city's page for the embed tests, served on a loopback port of its own: `localhost`, not the
+ * app's 127.0.0.1, so the iframe is cross-origin (and on loopback, as Chromium requires for a
+ * page that frames a local app). `host.body` is what it answers with; `host.url` and
+ * `host.origin` where it is.
+ */
+export async function startHostPage() {
+  const { createServer } = await import('node:http');
+  const host = { body: '' };
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(host.body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  host.origin = `http://localhost:${server.address().port}`;
+  host.url = `${host.origin}/`;
+  host.close = () => server.close();
+  return host;
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
