@@ -1,7 +1,10 @@
 //! The release build of dist/: Trunk (optimised wasm, wasm-opt -Oz, minified HTML and CSS, hashed
 //! names), then what Trunk 0.21 cannot do: minifying wasm-bindgen's JavaScript with terser (Trunk's
 //! own minifier gives up on it), moving the inline loader script into a hashed file and adding the
-//! Content-Security-Policy, so the app runs with no inline script at all; then the size report.
+//! Content-Security-Policy, so the app runs with no inline script at all; then brotli and gzip
+//! copies beside every compressible file, written once here at the highest levels so that a web
+//! server sends them as they are instead of compressing on every request at a cheaper level; then
+//! the size report.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -165,6 +168,12 @@ pub fn build(tools: &Tools, hosts: &AllowedHosts) -> Outcome {
     })?;
     let strict = refresh_integrity(&strict, |href| std::fs::read(dist.join(href.trim_start_matches("./"))).ok())?;
     std::fs::write(&index, strict).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    step("Writing precompressed .br and .gz files beside every compressible file");
+    let written = write_precompressed(&dist)?;
+    println!(
+        "    {} files, {} bytes: brotli {} bytes, gzip {} bytes",
+        written.files, written.raw_bytes, written.brotli_bytes, written.gzip_bytes
+    );
     step("Size report of dist/ (bytes)");
     let report = size_report(&dist)?;
     print!("{report}");
@@ -288,22 +297,95 @@ fn short_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// Extensions of the files that get precompressed copies: text and WebAssembly, which shrink by
+/// half or more. PNG is compressed already and would not shrink.
+pub const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "geojson", "json", "svg", "txt", "md", "ico"];
+
+/// The suffixes of precompressed copies: `FILE.br` (brotli) and `FILE.gz` (gzip).
+pub const PRECOMPRESSED: &[&str] = &["br", "gz"];
+
+/// What [`write_precompressed`] wrote: how many files got copies, and their sizes in total.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PrecompressedSummary {
+    /// Files that now have a `.br` and a `.gz` beside them.
+    pub files: usize,
+    /// Their own bytes.
+    pub raw_bytes: usize,
+    /// The bytes of their `.br` copies.
+    pub brotli_bytes: usize,
+    /// The bytes of their `.gz` copies.
+    pub gzip_bytes: usize,
+}
+
+/// Writes `FILE.br` (brotli quality 11) and `FILE.gz` (gzip level 9) beside every file under
+/// `dir` whose extension is in [`COMPRESSIBLE`], replacing copies an earlier run left, and
+/// removes copies whose file is gone (a hashed name from an earlier build). Copies are never
+/// compressed again, so a second run writes the same files.
+pub fn write_precompressed(dir: &Path) -> Result<PrecompressedSummary, String> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    files.sort();
+    let mut summary = PrecompressedSummary::default();
+    for file in &files {
+        if let Some(original) = precompressed_original(file) {
+            if has_extension(&original, COMPRESSIBLE) && !original.is_file() {
+                std::fs::remove_file(file).map_err(|e| format!("cannot remove {}: {e}", file.display()))?;
+            }
+            continue;
+        }
+        if !has_extension(file, COMPRESSIBLE) {
+            continue;
+        }
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let (brotli, gzip) = (brotli(&bytes)?, gzip(&bytes)?);
+        for (suffix, compressed) in [("br", &brotli), ("gz", &gzip)] {
+            let copy = with_suffix(file, suffix);
+            std::fs::write(&copy, compressed).map_err(|e| format!("cannot write {}: {e}", copy.display()))?;
+        }
+        summary.files += 1;
+        summary.raw_bytes += bytes.len();
+        summary.brotli_bytes += brotli.len();
+        summary.gzip_bytes += gzip.len();
+    }
+    Ok(summary)
+}
+
+/// `file` with `.suffix` added to its whole name (`a.wasm` and `br` give `a.wasm.br`).
+pub fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// For a precompressed copy (`a.wasm.br`), the file it is a copy of (`a.wasm`).
+fn precompressed_original(file: &Path) -> Option<PathBuf> {
+    has_extension(file, PRECOMPRESSED).then(|| file.with_extension(""))
+}
+
+fn has_extension(file: &Path, extensions: &[&str]) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e))
+}
+
 /// Files the app fetches only when needed (the detailed basemap, on zooming in): listed, but
 /// not counted in the first load.
 const ON_DEMAND: &[&str] = &["data/basemap-detail.geojson"];
 
 /// Raw, gzip -9 and brotli -q 11 sizes of every file under `dir`, and their totals. Every file in
 /// dist/ is part of the first load (the page, its code, styles, icon and the data files) except
-/// the [`ON_DEMAND`] ones and the [`HOST_SCRIPT`], which have totals of their own.
+/// the [`ON_DEMAND`] ones and the [`HOST_SCRIPT`], which have totals of their own. The
+/// precompressed copies are left out: a browser gets one of them instead of the file, never as
+/// well, and the gzip and brotli columns already give their sizes.
 pub fn size_report(dir: &Path) -> Result<String, String> {
     let mut files = Vec::new();
     collect_files(dir, &mut files)?;
+    files.retain(|file| !has_extension(file, PRECOMPRESSED));
     files.sort();
     let mut lines = vec![format!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli")];
     let (mut first_load, mut on_demand, mut host_pages) = ((0, 0, 0), (0, 0, 0), (0, 0, 0));
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let (raw, gz, br) = (bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?);
+        let (raw, gz, br) = (bytes.len(), gzip(&bytes)?.len(), brotli(&bytes)?.len());
         let name = file.strip_prefix(dir).unwrap_or(&file).display().to_string().replace('\\', "/");
         let totals = if ON_DEMAND.contains(&name.as_str()) {
             &mut on_demand
@@ -338,16 +420,19 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Outcome {
     Ok(())
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+/// `bytes` compressed with gzip -9.
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).and_then(|()| encoder.finish()).map(|v| v.len()).map_err(|e| format!("gzip failed: {e}"))
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).map_err(|e| format!("gzip failed: {e}"))
 }
 
-fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+/// `bytes` compressed with brotli at its highest quality (11) and a 4 MiB window (22), as
+/// `brotli -q 11` does.
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| format!("brotli failed: {e}"))?;
-    Ok(out.len())
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -493,6 +578,10 @@ mod tests {
         std::fs::write(dir.join("data").join("b.json"), "{}").unwrap();
         std::fs::write(dir.join("data").join("basemap-detail.geojson"), "x".repeat(500)).unwrap();
         std::fs::write(dir.join("embed.js"), "y".repeat(300)).unwrap();
+        // Precompressed copies are another form of a file, not another download.
+        std::fs::write(dir.join("a.txt.br"), "b".repeat(70)).unwrap();
+        std::fs::write(dir.join("a.txt.gz"), "g".repeat(80)).unwrap();
+        std::fs::write(dir.join("data").join("b.json.gz"), "g".repeat(90)).unwrap();
         let report = size_report(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let total = report.lines().find(|l| l.starts_with("TOTAL (first load)")).unwrap();
@@ -502,5 +591,75 @@ mod tests {
         let host = report.lines().last().unwrap();
         assert!(host.starts_with("for host pages only") && host.split_whitespace().any(|w| w == "300"), "{report}");
         assert!(report.contains("data/b.json"));
+        assert!(!report.contains(".br") && !report.contains(".gz"), "{report}");
+    }
+
+    fn decompressed(file: &Path) -> Vec<u8> {
+        let compressed = std::fs::read(file).unwrap();
+        let mut out = Vec::new();
+        match file.extension().and_then(|e| e.to_str()) {
+            Some("br") => brotli::BrotliDecompress(&mut &compressed[..], &mut out).unwrap(),
+            Some("gz") => {
+                std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&compressed[..]), &mut out).unwrap();
+            }
+            other => panic!("not a precompressed copy: {other:?}"),
+        }
+        out
+    }
+
+    #[test]
+    fn precompressed_copies_decompress_to_the_file_and_leave_images_alone() {
+        let dir = std::env::temp_dir().join(format!("innomap-precompress-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        let page = "<p>InnoMap</p>".repeat(200);
+        std::fs::write(dir.join("index.html"), &page).unwrap();
+        std::fs::write(dir.join("innomap-1a2b_bg.wasm"), [0u8, 97, 115, 109, 1, 0, 0, 0].repeat(100)).unwrap();
+        std::fs::write(dir.join("data").join("places.geojson"), "{\"type\":\"FeatureCollection\"}").unwrap();
+        std::fs::write(dir.join("favicon-1a2b.png"), [137u8, 80, 78, 71]).unwrap();
+        std::fs::write(dir.join("notes"), "no extension").unwrap();
+        let summary = write_precompressed(&dir).unwrap();
+        assert_eq!(summary.files, 3);
+        assert_eq!(summary.raw_bytes, page.len() + 800 + 28);
+        for name in ["index.html", "innomap-1a2b_bg.wasm", "data/places.geojson"] {
+            let file = dir.join(name);
+            let original = std::fs::read(&file).unwrap();
+            assert_eq!(decompressed(&with_suffix(&file, "br")), original, "{name}.br");
+            assert_eq!(decompressed(&with_suffix(&file, "gz")), original, "{name}.gz");
+        }
+        assert!(std::fs::metadata(dir.join("index.html.br")).unwrap().len() < page.len() as u64 / 10);
+        for untouched in ["favicon-1a2b.png.br", "favicon-1a2b.png.gz", "notes.br", "notes.gz"] {
+            assert!(!dir.join(untouched).exists(), "{untouched}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn precompressing_again_replaces_stale_copies_and_never_compresses_a_copy() {
+        let dir = std::env::temp_dir().join(format!("innomap-precompress-again-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("style-1a2b.css"), "body{margin:0}").unwrap();
+        std::fs::write(dir.join("data").join("a.json"), "[1,2,3]").unwrap();
+        // What an earlier build left: a copy of older bytes, and copies of a file that is gone.
+        std::fs::write(dir.join("style-1a2b.css.br"), "stale").unwrap();
+        std::fs::write(dir.join("innomap-old.js.gz"), "stale").unwrap();
+        std::fs::write(dir.join("innomap-old.js.br"), "stale").unwrap();
+        // A .gz that is no copy of a compressible file is the site's own and stays.
+        std::fs::write(dir.join("data").join("archive.gz"), "kept").unwrap();
+        let first = write_precompressed(&dir).unwrap();
+        assert_eq!(decompressed(&dir.join("style-1a2b.css.br")), b"body{margin:0}");
+        assert!(!dir.join("innomap-old.js.gz").exists() && !dir.join("innomap-old.js.br").exists());
+        let mut listed = Vec::new();
+        collect_files(&dir, &mut listed).unwrap();
+        let second = write_precompressed(&dir).unwrap();
+        assert_eq!(first, second);
+        assert_eq!(second.files, 2);
+        let mut listed_again = Vec::new();
+        collect_files(&dir, &mut listed_again).unwrap();
+        listed.sort();
+        listed_again.sort();
+        assert_eq!(listed, listed_again, "no copy of a copy");
+        assert_eq!(std::fs::read(dir.join("data").join("archive.gz")).unwrap(), b"kept");
+        assert_eq!(decompressed(&dir.join("data").join("a.json.gz")), b"[1,2,3]");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -3,6 +3,9 @@
 //! It sends the headers a production host should send (the CSP, nosniff, no referrer, and the
 //! cache policy documented in README.md), so the tests exercise the app as it will be deployed.
 //! Everything is served by one plain HTTP/1.1 loop, a thread per connection ([`start_site`]).
+//! A file is sent as the brotli or gzip copy the release build wrote beside it when the request
+//! accepts that coding ([`accepted_codings`]), as a host configured as README.md says would, so
+//! the tests and the benchmark load the bytes a visitor's browser is sent.
 //! `cargo xtask bench-map` serves with the same headers through [`start_site`], with three
 //! additions a [`Site`] describes: a second folder under a URL prefix (the Leaflet baseline page),
 //! single files answered in place of others (the generated dataset as `/data/innocities.geojson`),
@@ -101,18 +104,19 @@ impl Site {
         self
     }
 
-    /// Answers the exact request path `path` (e.g. `/data/innocities.geojson`) with `file`.
+    /// Answers the exact request path `path` (e.g. `/data/innocities.geojson`) with `file`, as
+    /// it is: a copy beside it could be left from another file of that name.
     pub fn with_override(mut self, path: &str, file: &Path) -> Self {
         self.overrides.push((path.to_owned(), file.to_path_buf()));
         self
     }
 
-    /// The file for a request URL and whether it counts as data (for the cache policy).
-    fn resolve(&self, url: &str) -> Option<(PathBuf, bool)> {
+    /// The file for a request URL.
+    fn resolve(&self, url: &str) -> Option<Resolved> {
         let path = url.split(['?', '#']).next().unwrap_or("/");
         if let Some((request, file)) = self.overrides.iter().find(|(p, _)| p == path) {
             let is_data = request.trim_start_matches('/').starts_with("data/");
-            return file.is_file().then(|| (file.clone(), is_data));
+            return file.is_file().then(|| Resolved { file: file.clone(), is_data, is_override: true });
         }
         let (dir, rest) = self
             .mounts
@@ -121,8 +125,120 @@ impl Site {
             .unwrap_or((&self.root, path.to_owned()));
         let file = resolve(dir, &rest)?;
         let is_data = file.strip_prefix(dir).is_ok_and(|p| p.starts_with("data"));
-        Some((file, is_data))
+        Some(Resolved { file, is_data, is_override: false })
     }
+
+    /// The status, headers and body that answer `method` for `target`, precompressed in a
+    /// coding of `accepted` (best first) when the file has that copy beside it.
+    fn answer(&self, method: &str, target: &str, accepted: &[Coding]) -> (&'static str, Headers, Vec<u8>) {
+        if method != "GET" && method != "HEAD" {
+            return ("405 Method Not Allowed", Vec::new(), b"method not allowed".to_vec());
+        }
+        let not_found = ("404 Not Found", Vec::new(), b"not found".to_vec());
+        let Some(Resolved { file, is_data, is_override }) = self.resolve(target) else { return not_found };
+        // Type and caching follow the name asked for: x.wasm sent from x.wasm.br is still wasm.
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let mut headers = headers_for(&name, is_data, &self.policy);
+        let copies: Vec<(Coding, PathBuf)> = if is_override {
+            Vec::new()
+        } else {
+            Coding::ALL
+                .iter()
+                .map(|&coding| (coding, release::with_suffix(&file, coding.file_suffix())))
+                .filter(|(_, copy)| copy.is_file())
+                .collect()
+        };
+        if !copies.is_empty() {
+            headers.push(("Vary", "Accept-Encoding".to_owned()));
+        }
+        let chosen = accepted.iter().find_map(|coding| copies.iter().find(|(c, _)| c == coding));
+        let precompressed = chosen.and_then(|(coding, copy)| Some((*coding, std::fs::read(copy).ok()?)));
+        let body = match precompressed {
+            Some((coding, bytes)) => {
+                headers.push(("Content-Encoding", coding.token().to_owned()));
+                bytes
+            }
+            None => match std::fs::read(&file) {
+                Ok(bytes) => bytes,
+                Err(_) => return not_found,
+            },
+        };
+        headers.extend(self.extra_headers.iter().cloned());
+        ("200 OK", headers, body)
+    }
+}
+
+/// The file that answers a request path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Resolved {
+    file: PathBuf,
+    /// Under data/, so revalidated on every load rather than cached for a year.
+    is_data: bool,
+    /// Given by [`Site::with_override`], so sent as it is, never from a copy beside it.
+    is_override: bool,
+}
+
+/// Response headers, in the order they are sent.
+type Headers = Vec<(&'static str, String)>;
+
+/// A content coding the release build writes a copy of each compressible file in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coding {
+    /// Brotli, in `FILE.br`.
+    Brotli,
+    /// Gzip, in `FILE.gz`.
+    Gzip,
+}
+
+impl Coding {
+    /// Every coding, in the order the server prefers them: brotli is the smaller.
+    pub const ALL: [Coding; 2] = [Coding::Brotli, Coding::Gzip];
+
+    /// Its name in `Accept-Encoding` and `Content-Encoding`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Coding::Brotli => "br",
+            Coding::Gzip => "gzip",
+        }
+    }
+
+    /// The suffix of its copy of a file (see [`release::write_precompressed`]).
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Coding::Brotli => "br",
+            Coding::Gzip => "gz",
+        }
+    }
+}
+
+/// The codings an `Accept-Encoding` value allows, in the server's order of preference
+/// ([`Coding::ALL`]). Names are compared without regard to case; `x-gzip` is gzip (RFC 9110,
+/// 8.4.1.3); `*` stands for every coding the value does not name; a weight of `q=0` refuses a
+/// coding, and a weight that is not a number refuses it too, since the client's intent is unknown.
+/// Without the header nothing is compressed: a client that sends none may not decode anything.
+pub fn accepted_codings(accept_encoding: Option<&str>) -> Vec<Coding> {
+    let Some(value) = accept_encoding else { return Vec::new() };
+    let mut named: Vec<(String, bool)> = Vec::new();
+    for element in value.split(',') {
+        let mut parts = element.split(';');
+        let token = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        if token.is_empty() {
+            continue;
+        }
+        let weight = parts.find_map(|parameter| {
+            let (name, value) = parameter.split_once('=')?;
+            name.trim().eq_ignore_ascii_case("q").then(|| value.trim().parse::<f32>().ok())
+        });
+        let allowed = match weight {
+            None => true,
+            Some(Some(q)) => q > 0.0 && q <= 1.0,
+            Some(None) => false,
+        };
+        let token = if token == "x-gzip" { "gzip".to_owned() } else { token };
+        named.push((token, allowed));
+    }
+    let verdict = |token: &str| named.iter().find(|(t, _)| t == token).map(|&(_, allowed)| allowed);
+    Coding::ALL.into_iter().filter(|coding| verdict(coding.token()).or_else(|| verdict("*")).unwrap_or(false)).collect()
 }
 
 /// Starts serving `site` on 127.0.0.1:`port` (0 picks a free port), one thread per connection,
@@ -160,6 +276,7 @@ fn serve_connection(site: &Site, stream: std::net::TcpStream) -> std::io::Result
             return Ok(());
         }
         let mut close = false;
+        let mut accept_encoding: Option<String> = None;
         loop {
             let mut line = String::new();
             if reader.read_line(&mut line)? == 0 {
@@ -170,26 +287,22 @@ fn serve_connection(site: &Site, stream: std::net::TcpStream) -> std::io::Result
                 break;
             }
             if let Some((name, value)) = line.split_once(':') {
-                close |= name.trim().eq_ignore_ascii_case("connection") && value.trim().eq_ignore_ascii_case("close");
+                let (name, value) = (name.trim(), value.trim());
+                close |= name.eq_ignore_ascii_case("connection") && value.eq_ignore_ascii_case("close");
+                if name.eq_ignore_ascii_case("accept-encoding") {
+                    // Repeated header lines are one list (RFC 9110, 5.3).
+                    accept_encoding = Some(match accept_encoding {
+                        Some(earlier) => format!("{earlier}, {value}"),
+                        None => value.to_owned(),
+                    });
+                }
             }
         }
         let mut words = request_line.split_whitespace();
         let (method, target) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
-        let found = site.resolve(target).and_then(|(file, is_data)| Some((std::fs::read(&file).ok()?, file, is_data)));
-        let (status, headers, body) = match (method, found) {
-            ("GET" | "HEAD", Some((bytes, file, is_data))) => {
-                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-                let mut headers = headers_for(&name, is_data, &site.policy);
-                headers.extend(site.extra_headers.iter().cloned());
-                ("200 OK", headers, bytes)
-            }
-            ("GET" | "HEAD", None) => ("404 Not Found", Vec::new(), b"not found".to_vec()),
-            // A request body is never read, so the connection cannot go on.
-            _ => {
-                close = true;
-                ("405 Method Not Allowed", Vec::new(), b"method not allowed".to_vec())
-            }
-        };
+        // A request body is never read, so after any other method the connection cannot go on.
+        close |= method != "GET" && method != "HEAD";
+        let (status, headers, body) = site.answer(method, target, &accepted_codings(accept_encoding.as_deref()));
         write!(writer, "HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len())?;
         for (name, value) in headers {
             write!(writer, "{name}: {value}\r\n")?;
@@ -278,12 +391,16 @@ mod tests {
         std::fs::write(dir.join("other.geojson"), "[]").unwrap();
         let site =
             Site::new(&root).with_mount("leaflet", &extra).with_override("/data/a.geojson", &dir.join("other.geojson"));
-        assert_eq!(site.resolve("/"), Some((root.join("index.html"), false)));
-        assert_eq!(site.resolve("/leaflet/"), Some((extra.join("index.html"), false)));
-        assert_eq!(site.resolve("/leaflet/index.html?x=1"), Some((extra.join("index.html"), false)));
-        assert_eq!(site.resolve("/data/a.geojson?v=2"), Some((dir.join("other.geojson"), true)));
+        let found = |file: PathBuf, is_data, is_override| Some(Resolved { file, is_data, is_override });
+        assert_eq!(site.resolve("/"), found(root.join("index.html"), false, false));
+        assert_eq!(site.resolve("/leaflet/"), found(extra.join("index.html"), false, false));
+        assert_eq!(site.resolve("/leaflet/index.html?x=1"), found(extra.join("index.html"), false, false));
+        assert_eq!(site.resolve("/data/a.geojson?v=2"), found(dir.join("other.geojson"), true, true));
         assert_eq!(site.resolve("/leaflet/../data/a.geojson"), None);
-        assert_eq!(Site::new(&root).resolve("/data/a.geojson"), Some((root.join("data").join("a.geojson"), true)));
+        assert_eq!(
+            Site::new(&root).resolve("/data/a.geojson"),
+            found(root.join("data").join("a.geojson"), true, false)
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -364,6 +481,136 @@ mod tests {
             ["dist/index.html does not allow data from https://data.example.fi; rebuild with `cargo xtask build --data-origin https://data.example.fi`"]
         );
         assert!(policy_mismatches("<p>no meta policy</p>", &built).is_empty());
+    }
+
+    /// Sends one request (closing the connection after it) and returns the answer's head and body.
+    fn exchange(url: &str, request: &str) -> (String, Vec<u8>) {
+        use std::io::{Read, Write};
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let end = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        (String::from_utf8(answer[..end + 2].to_vec()).unwrap(), answer[end + 4..].to_vec())
+    }
+
+    fn get(url: &str, path: &str, accept_encoding: Option<&str>) -> (String, Vec<u8>) {
+        let accept = accept_encoding.map(|value| format!("Accept-Encoding: {value}\r\n")).unwrap_or_default();
+        exchange(url, &format!("GET {path} HTTP/1.1\r\nHost: x\r\n{accept}Connection: close\r\n\r\n"))
+    }
+
+    /// The value of the header `name` in an answer's head.
+    fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+        head.lines()
+            .filter_map(|line| line.split_once(": "))
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+
+    /// A built-like folder with a page, a binary, a data file and an icon, and their copies.
+    fn precompressed_site(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("innomap-serve-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>InnoMap</p>".repeat(50)).unwrap();
+        std::fs::write(dir.join("innomap-1a2b_bg.wasm"), [0u8, 97, 115, 109, 1, 0, 0, 0].repeat(50)).unwrap();
+        std::fs::write(dir.join("data").join("places.geojson"), "{\"features\":[]}".repeat(50)).unwrap();
+        std::fs::write(dir.join("favicon-1a2b.png"), [137u8, 80, 78, 71]).unwrap();
+        release::write_precompressed(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_best_accepted_copy_is_sent_with_the_headers_of_the_file_asked_for() {
+        let dir = precompressed_site("codings");
+        let (url, _workers) = start_site(Site::new(&dir), 0).unwrap();
+        let wasm = dir.join("innomap-1a2b_bg.wasm");
+        let bytes_of = |suffix: &str| std::fs::read(release::with_suffix(&wasm, suffix)).unwrap();
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm", Some("gzip, br"));
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(header(&head, "Content-Encoding"), Some("br"), "{head}");
+        assert_eq!(header(&head, "Content-Type"), Some("application/wasm"), "{head}");
+        assert_eq!(header(&head, "Vary"), Some("Accept-Encoding"), "{head}");
+        assert_eq!(header(&head, "Cache-Control"), Some("public, max-age=31536000, immutable"), "{head}");
+        assert!(header(&head, "Content-Security-Policy").is_some_and(|p| p.starts_with("default-src 'none'")));
+        assert_eq!(header(&head, "Content-Length"), Some(body.len().to_string().as_str()));
+        assert_eq!(body, bytes_of("br"));
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm", Some("gzip"));
+        assert_eq!((header(&head, "Content-Encoding"), body), (Some("gzip"), bytes_of("gz")), "{head}");
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm", Some("br;q=0, gzip"));
+        assert_eq!((header(&head, "Content-Encoding"), body), (Some("gzip"), bytes_of("gz")), "{head}");
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm", None);
+        assert_eq!((header(&head, "Content-Encoding"), body), (None, std::fs::read(&wasm).unwrap()), "{head}");
+        assert_eq!(header(&head, "Vary"), Some("Accept-Encoding"), "the answer depends on the header: {head}");
+        // The data files are compressed too, and keep their type and revalidation.
+        let (head, body) = get(&url, "/data/places.geojson?v=1", Some("BR"));
+        assert_eq!(header(&head, "Content-Encoding"), Some("br"), "{head}");
+        assert_eq!(header(&head, "Content-Type"), Some("application/geo+json"), "{head}");
+        assert_eq!(header(&head, "Cache-Control"), Some("no-cache"), "{head}");
+        assert_eq!(body, std::fs::read(dir.join("data").join("places.geojson.br")).unwrap());
+        let (head, body) = get(&url, "/", Some("gzip"));
+        assert_eq!(header(&head, "Content-Encoding"), Some("gzip"), "{head}");
+        assert_eq!(header(&head, "Content-Type"), Some("text/html; charset=utf-8"), "{head}");
+        assert_eq!(body, std::fs::read(dir.join("index.html.gz")).unwrap());
+        // HEAD sends the headers GET would, and no body.
+        let (get_head, _) = get(&url, "/innomap-1a2b_bg.wasm", Some("br"));
+        let (head, body) =
+            exchange(&url, "HEAD /innomap-1a2b_bg.wasm HTTP/1.1\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n");
+        assert_eq!((head, body.len()), (get_head, 0));
+        // A copy asked for by its own name is a plain file.
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm.br", Some("gzip, br"));
+        assert_eq!(header(&head, "Content-Encoding"), None, "{head}");
+        assert_eq!(header(&head, "Content-Type"), Some("application/octet-stream"), "{head}");
+        assert_eq!(body, bytes_of("br"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_missing_copy_or_an_override_is_sent_as_it_is() {
+        let dir = precompressed_site("fallback");
+        let wasm = dir.join("innomap-1a2b_bg.wasm");
+        std::fs::remove_file(release::with_suffix(&wasm, "br")).unwrap();
+        let generated = dir.join("generated.geojson");
+        std::fs::write(&generated, "{\"features\":[1]}").unwrap();
+        // A copy beside the override could be of an earlier generated file: it is not used.
+        std::fs::write(release::with_suffix(&generated, "br"), "stale").unwrap();
+        let site = Site::new(&dir).with_override("/data/places.geojson", &generated);
+        let (url, _workers) = start_site(site, 0).unwrap();
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm", Some("br"));
+        assert_eq!((header(&head, "Content-Encoding"), body), (None, std::fs::read(&wasm).unwrap()), "{head}");
+        assert_eq!(header(&head, "Vary"), Some("Accept-Encoding"), "a .gz is still there: {head}");
+        let (head, body) = get(&url, "/innomap-1a2b_bg.wasm", Some("br, gzip"));
+        assert_eq!(header(&head, "Content-Encoding"), Some("gzip"), "{head}");
+        assert_eq!(body, std::fs::read(release::with_suffix(&wasm, "gz")).unwrap());
+        let (head, body) = get(&url, "/data/places.geojson", Some("gzip, br"));
+        assert_eq!((header(&head, "Content-Encoding"), header(&head, "Vary")), (None, None), "{head}");
+        assert_eq!(header(&head, "Content-Type"), Some("application/geo+json"), "{head}");
+        assert_eq!(body, b"{\"features\":[1]}");
+        let (head, body) = get(&url, "/favicon-1a2b.png", Some("gzip, br"));
+        assert_eq!((header(&head, "Content-Encoding"), header(&head, "Vary")), (None, None), "{head}");
+        assert_eq!(body, [137u8, 80, 78, 71]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn accept_encoding_is_read_as_weighted_tokens() {
+        use Coding::{Brotli, Gzip};
+        let accepted = |value: &str| accepted_codings(Some(value));
+        assert_eq!(accepted_codings(None), []);
+        assert_eq!(accepted(""), []);
+        assert_eq!(accepted("gzip, deflate, br, zstd"), [Brotli, Gzip]);
+        assert_eq!(accepted("gzip, br"), [Brotli, Gzip], "the server's order, not the client's");
+        assert_eq!(accepted("GZIP"), [Gzip]);
+        assert_eq!(accepted("x-gzip"), [Gzip]);
+        assert_eq!(accepted("br;q=0, gzip"), [Gzip]);
+        assert_eq!(accepted("br ; Q=0.000 ,gzip;q=0.5"), [Gzip]);
+        assert_eq!(accepted("br;q=0.001"), [Brotli]);
+        assert_eq!(accepted("br;q=x, gzip;q=2"), [], "weights that are not weights refuse");
+        assert_eq!(accepted("identity"), []);
+        assert_eq!(accepted("brotli, gzipped"), [], "whole tokens only");
+        assert_eq!(accepted("*"), [Brotli, Gzip]);
+        assert_eq!(accepted("gzip;q=0, *"), [Brotli]);
+        assert_eq!(accepted("*;q=0, gzip"), [Gzip]);
     }
 
     #[test]
