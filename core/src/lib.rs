@@ -16,13 +16,16 @@
 //!   the whole map as an SVG picture;
 //! - [`explore`]: what the explorer shows: panels, filters, search, the list, downloads and
 //!   the page address;
-//! - [`map_data`]: everything loaded, assembled once for the app.
+//! - [`map_data`]: everything loaded, assembled once for the app;
+//! - [`first_view`]: the opening view and reading list the release build writes into
+//!   index.html, drawn from the map data by the live map's rules.
 //!
 //! A module never imports one that imports it back (`cargo xtask test` checks the core's
 //! import graph).
 
 pub mod data;
 pub mod explore;
+pub mod first_view;
 pub mod geo;
 pub mod language;
 pub mod layers;

@@ -10,12 +10,12 @@ use crate::data::reader::read_dataset;
 use crate::explore::detail::DetailSources;
 use crate::explore::filter::{FilterFacts, Filtered};
 use crate::explore::search::SearchIndex;
-use crate::geo::geometry::ScreenSize;
+use crate::geo::geometry::{ScreenSize, WorldPoint};
 use crate::geo::latlng::LatLngBounds;
 use crate::layers::basemap::{parse_basemap, Basemap};
 use crate::layers::marker_set::MarkerSet;
-use crate::view::map_area::{view_of, FIT_PADDING_PX};
-use crate::view::viewport::{Padding, Viewport};
+use crate::view::map_area::{view_of, FIT_PADDING_PX, MAP_AREA};
+use crate::view::viewport::{world_corners, Padding, Viewport};
 
 /// The InnoMap data (places, organisations, agreements, projects, activities, themes) as
 /// GeoJSON, relative to the page so a city can host the build under any path.
@@ -120,9 +120,18 @@ impl MapData {
     /// The opening view: the InnoCities (Finland and its neighbours), or all markers if there
     /// are no InnoCities, or the whole area if there is nothing at all.
     pub fn home_view(&self, size: ScreenSize) -> Viewport {
+        view_of(self.home_bounds(), size, Padding::from(FIT_PADDING_PX))
+    }
+
+    /// The box [`home_view`](Self::home_view) fits, as north-west and south-east corners in the
+    /// world: the pre-drawn first view repeats the fit for any window from it.
+    pub fn home_box(&self) -> (WorldPoint, WorldPoint) {
+        world_corners(self.home_bounds().unwrap_or(MAP_AREA))
+    }
+
+    fn home_bounds(&self) -> Option<LatLngBounds> {
         let innocities = self.all.markers.iter().filter(|m| m.kind == MarkerKind::InnoCity).map(|m| m.location);
-        let bounds = LatLngBounds::around(innocities).or_else(|| self.all.bounds());
-        view_of(bounds, size, Padding::from(FIT_PADDING_PX))
+        LatLngBounds::around(innocities).or_else(|| self.all.bounds())
     }
 }
 
@@ -140,7 +149,6 @@ mod tests {
     use super::*;
     use crate::data::error::ProblemKind;
     use crate::data::model::MapMarker;
-    use crate::view::map_area::MAP_AREA;
 
     const DATA: &str = r##"{"type":"FeatureCollection","features":[
       {"type":"Feature","id":"agreement-helsinki","geometry":null,"properties":{"record":"agreement","name":{"en":"Helsinki","fi":"Helsinki","sv":"Helsingfors"},"members":["helsinki"],"sources":[{"document":"test"}],"checked":"2026-11-22"}},

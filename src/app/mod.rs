@@ -32,6 +32,7 @@ use leptos::task::spawn_local;
 
 use innomap_core::data::error::LoadError;
 use innomap_core::explore::url_state::{EmbedControls, EmbedScheme, ParsedQuery, UrlState};
+use innomap_core::first_view::FIRST_VIEW_ID;
 use innomap_core::language::Language;
 use innomap_core::map_data::{MapData, BASEMAP_URL, DATA_URL};
 use innomap_core::text::ui_text::UiText;
@@ -108,6 +109,9 @@ pub fn start() {
         leptos::mount::mount_to_body(move || {
             view! { <App first_load=first_load address=address language=language /> }
         });
+        // The pre-drawn first view stays under the app until the app's own first frame is
+        // painted over it, so no frame shows neither.
+        after_next_paint(|| remove_element(FIRST_VIEW_ID));
     });
 }
 

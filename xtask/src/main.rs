@@ -23,6 +23,7 @@
 
 mod basemap;
 mod bench_map;
+mod first_view;
 mod fuzz;
 mod purity;
 mod release;

@@ -157,9 +157,11 @@ pub fn build(tools: &Tools, hosts: &AllowedHosts) -> Outcome {
             &[("PATH", tools.path_env())],
         )?;
     }
-    step("Moving the inline loader into a hashed file, adding the CSP, refreshing integrity digests");
+    step("Drawing the first view into index.html (core::first_view: the home view, its markers and the reading list)");
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let html = crate::first_view::write_into(&dist, &html)?;
+    step("Moving the inline loader into a hashed file, adding the CSP, refreshing integrity digests");
     let policy = content_security_policy(hosts);
     println!("    img-src: {}", img_sources(&policy));
     println!("    connect-src: {}", connect_sources(&policy));
@@ -258,7 +260,7 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
 }
 
 /// The value of `name=` in a tag, quoted or not.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+pub fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let start = tag.find(&format!("{name}="))? + name.len() + 1;
     let value = &tag[start..];
     match value.chars().next()? {
@@ -293,7 +295,7 @@ fn without_nonce(html: &str) -> String {
     out
 }
 
-fn short_hash(text: &str) -> String {
+pub fn short_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 

@@ -3,6 +3,8 @@
 //! that the host script (`embed.js`) sizes from the map's height messages. Written here, not in
 //! the dialog, so the exact text is tested on the host and every value in it is escaped.
 
+use crate::text::format::html_escaped;
+
 /// What a snippet is made of.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SnippetParts<'a> {
@@ -26,8 +28,8 @@ const SHARED_ATTRIBUTES: &str =
 pub fn iframe_snippet(parts: &SnippetParts<'_>) -> String {
     format!(
         r#"<iframe title="{}" src="{}" height="{}" {SHARED_ATTRIBUTES}></iframe>"#,
-        escaped(parts.title),
-        escaped(&format!("{}{}", parts.app_address, parts.query)),
+        html_escaped(parts.title),
+        html_escaped(&format!("{}{}", parts.app_address, parts.query)),
         parts.height_px,
     )
 }
@@ -38,31 +40,16 @@ pub fn responsive_snippet(parts: &SnippetParts<'_>) -> String {
     format!(
         "<iframe data-innomap title=\"{}\" src=\"{}\" height=\"{}\" {SHARED_ATTRIBUTES}></iframe>\n\
          <script src=\"{}\" async></script>",
-        escaped(parts.title),
-        escaped(&format!("{}{}", parts.app_address, parts.query)),
+        html_escaped(parts.title),
+        html_escaped(&format!("{}{}", parts.app_address, parts.query)),
         parts.height_px,
-        escaped(&format!("{}embed.js", folder_of(parts.app_address))),
+        html_escaped(&format!("{}embed.js", folder_of(parts.app_address))),
     )
 }
 
 /// The folder an address ends in (`https://a.fi/map/index.html` → `https://a.fi/map/`).
 fn folder_of(address: &str) -> &str {
     address.rfind('/').map_or(address, |slash| &address[..=slash])
-}
-
-/// `text` safe inside a double-quoted HTML attribute.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

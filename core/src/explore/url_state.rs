@@ -390,6 +390,15 @@ const HEIGHT: &str = "height";
 const ORIGINS: &str = "origins";
 const DATA: &str = "data";
 
+/// The parameters that make the app open on something else than the plain opening view (a
+/// record, a position, filters, the list, other data, an embed's look): the page hides the
+/// pre-drawn picture of that view at once when its address has any of them
+/// (`core::first_view`). The language is not among them: the picture stays true in every one.
+pub const CHANGES_THE_OPENING_VIEW: [&str; 16] = [
+    OPEN, OLD_OPEN, PROJECT, MAP, THEMES, KINDS, COUNTRIES, YEARS, VIEW, DATA, EMBED, CONTROLS, SCHEME, GESTURES,
+    HEIGHT, TILES,
+];
+
 /// The parameters that only mean something inside an embed: the standalone map's address
 /// leaves them out.
 const EMBED_ONLY: [&str; 6] = [EMBED, CONTROLS, SCHEME, GESTURES, HEIGHT, ORIGINS];

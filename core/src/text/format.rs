@@ -152,6 +152,21 @@ pub fn distance(metres: f64, language: Language) -> String {
     format!("{grouped}\u{a0}{unit}")
 }
 
+/// `text` safe as HTML text and inside a double-quoted HTML attribute.
+pub fn html_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

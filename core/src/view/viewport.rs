@@ -75,7 +75,7 @@ pub struct ViewLimits {
 }
 
 /// The north-west and south-east corners of `area` in world coordinates.
-fn world_corners(area: LatLngBounds) -> (WorldPoint, WorldPoint) {
+pub fn world_corners(area: LatLngBounds) -> (WorldPoint, WorldPoint) {
     let north_west = project(LatLng::lat_lon(area.north_east.lat, area.south_west.lon));
     let south_east = project(LatLng::lat_lon(area.south_west.lat, area.north_east.lon));
     (north_west, south_east)
@@ -396,8 +396,7 @@ impl Viewport {
 
     /// The closest view that shows all of `bounds` with `padding` CSS pixels free on each side.
     pub fn fitted_to(&self, bounds: LatLngBounds, padding: impl Into<Padding>) -> Self {
-        let nw = project(LatLng::lat_lon(bounds.north_east.lat, bounds.south_west.lon));
-        let se = project(LatLng::lat_lon(bounds.south_west.lat, bounds.north_east.lon));
+        let (nw, se) = world_corners(bounds);
         self.fitted_to_box(nw, se, padding)
     }
 
@@ -458,6 +457,16 @@ impl Viewport {
             && 1.5 * w * t.scale + t.translate_x >= self.size.width
             && -h / 2.0 * t.scale + t.translate_y <= 0.0
             && 1.5 * h * t.scale + t.translate_y >= self.size.height
+    }
+
+    /// The part of the world this view shows, widened by `extra_px` on every side, as
+    /// north-west and south-east corners.
+    pub fn visible_area(&self, extra_px: f64) -> (WorldPoint, WorldPoint) {
+        let (w, h) = (self.size.width, self.size.height);
+        (
+            self.screen_to_world(ScreenPoint::new(-extra_px, -extra_px)),
+            self.screen_to_world(ScreenPoint::new(w + extra_px, h + extra_px)),
+        )
     }
 
     /// The part of the world a picture drawn for this view shows: the view with half a view of
