@@ -12,7 +12,8 @@
 //! 4. assemble the Leaflet page from bench/leaflet/ and the npm packages' dist files;
 //! 5. serve that copy with the page under /leaflet/ twice on loopback, once with the bundled data
 //!    and once answering /data/innocities.geojson with the generated file, and run the driver,
-//!    which prints the table and writes target/bench-map.json.
+//!    which loads both pages unthrottled and on slow 4G (it throttles through CDP, not the
+//!    server), prints the table and writes target/bench-map.json.
 
 use std::path::{Path, PathBuf};
 

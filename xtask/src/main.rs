@@ -8,8 +8,9 @@
 //! - `serve`: serve an existing dist/ on loopback
 //! - `basemap`: regenerate data/basemap.geojson from Natural Earth (npm `world-atlas`)
 //! - `bench-data`: time reading the bundled and a generated 10,000-place dataset (native release)
-//! - `bench-map [--no-build]`: InnoMap against a Leaflet 1.9.4 baseline in headless Chromium (load,
-//!   frames, bytes, memory), printed side by side with ratios and written to target/bench-map.json
+//! - `bench-map [--no-build]`: InnoMap against a Leaflet 1.9.4 baseline in headless Chromium (map
+//!   visible and ready, unthrottled and on slow 4G, layout shift, frames, bytes, memory), printed
+//!   side by side with ratios and written to target/bench-map.json
 //! - `fuzz [--seconds N]`: fuzz the data reader with cargo-fuzz (nightly) for N seconds
 //! - `favicon`: render public/favicon.svg to the public/favicon.png the page links
 //!
