@@ -51,7 +51,7 @@ const PAGES = {
     label: 'InnoMap',
     views: [
       { name: 'live map', basemap: 'svg.basemap path.basemap__land', markers: '.marker' },
-      { name: 'pre-drawn', basemap: '#predrawn svg path', markers: '#predrawn .predrawn__place' },
+      { name: 'pre-drawn', basemap: '#predrawn svg path', markers: '#predrawn .predrawn__marker' },
     ],
   },
   leaflet: {

@@ -135,7 +135,8 @@ fn write_generated_dataset(file: &Path) -> Outcome {
 }
 
 /// Rebuilds `out` from scratch: the page's own files from bench/leaflet/ and the library files
-/// (with Leaflet's marker images) from node_modules, so nothing is fetched from a CDN.
+/// (with Leaflet's marker images) from node_modules, so nothing is fetched from a CDN, with
+/// precompressed copies as the release build writes for InnoMap.
 fn assemble_leaflet_page(root: &Path, out: &Path) -> Outcome {
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
@@ -150,7 +151,9 @@ fn assemble_leaflet_page(root: &Path, out: &Path) -> Outcome {
             format!("cannot copy {} (is the npm package installed? run `npm ci`): {e}", source.display())
         })?;
     }
-    copy_dir(&modules.join("leaflet").join("dist").join("images"), &vendor.join("images"))
+    copy_dir(&modules.join("leaflet").join("dist").join("images"), &vendor.join("images"))?;
+    // Served like InnoMap's files: both pages' compressible files go over the wire as brotli.
+    release::write_precompressed(out).map(|_| ())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Outcome {
