@@ -23,10 +23,13 @@ use innomap_core::geo::geometry::{ScreenPoint, ScreenRect, ScreenSize};
 /// for its data before it builds its first view, so the answer is on its way while it does.
 pub fn fetch_bytes(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, LoadError>> {
     let url = url.to_owned();
-    let sent = Request::get(&url).build().map_err(|e| e.to_string()).and_then(|request| {
-        let window = web_sys::window().ok_or_else(|| "no browser window".to_owned())?;
-        Ok(JsFuture::from(window.fetch_with_request(&request.into())))
-    });
+    let sent = match early_request(&url) {
+        Some(early) => Ok(JsFuture::from(early)),
+        None => Request::get(&url).build().map_err(|e| e.to_string()).and_then(|request| {
+            let window = web_sys::window().ok_or_else(|| "no browser window".to_owned())?;
+            Ok(JsFuture::from(window.fetch_with_request(&request.into())))
+        }),
+    };
     async move {
         let network = |reason: String| LoadError::Network { url: url.clone(), reason };
         let answer = sent.map_err(network)?.await.map_err(|e| network(error_text(&e)))?;
@@ -43,6 +46,20 @@ pub fn fetch_bytes(url: &str) -> impl std::future::Future<Output = Result<Vec<u8
         // reserved memory that is never given back.
         response.binary().await.map_err(|e| network(e.to_string()))
     }
+}
+
+/// The request for `url` that index.html's script sent before the binary had arrived
+/// (`innomapEarly`), taken once: a second load of the same file (Try again) asks anew. The page
+/// sends the start-up files itself rather than preloading them, since a preload the app takes
+/// more than a few seconds after the page's load (a slow phone network) draws a console warning.
+fn early_request(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str("innomapEarly")).ok()?;
+    let early = early.dyn_into::<js_sys::Object>().ok()?;
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let request = js_sys::Reflect::get(&early, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&early, &key);
+    Some(request)
 }
 
 /// What a browser error says (a `TypeError`'s message, "Failed to fetch"), without its stack:
