@@ -80,13 +80,14 @@ impl FirstView {
         );
         let mut places = String::new();
         for (layout, suffix) in [(Layout::Desktop, "wide"), (Layout::Phone, "narrow")] {
-            let items = layout.items(data, language);
+            let view = layout.view(data);
+            let items = Layout::items(data, &view, language);
             // Hidden from screen readers: the picture's name says what it shows, and its places
             // are in the reading list (without scripts) or the app (with them).
             let _ = write!(places, "<div class=\"predrawn__places predrawn__places--{suffix}\" aria-hidden=\"true\">");
             for (index, item) in items.iter().enumerate() {
                 let class = format!("predrawn__at--{}{index}", &suffix[..1]);
-                let (fx, fy) = fit.fraction_of(layout.view(data).screen_to_world(item.at));
+                let (fx, fy) = fit.fraction_of(view.screen_to_world(item.at));
                 let _ = writeln!(stylesheet, ".{class}{{--fx:{};--fy:{}}}", fraction(fx), fraction(fy));
                 places.push_str(&marker_markup(item, &class));
             }
@@ -172,11 +173,10 @@ impl Layout {
         })
     }
 
-    /// The live map's marker layout of the home view, nothing selected, without the cards that
-    /// float over the map (they are not known before the page is drawn).
-    fn items(self, data: &MapData, language: Language) -> Vec<LayoutItem> {
-        let view = self.view(data);
-        MarkerLayout::new(&data.all.clusters, &data.all.markers, &view, language, Emphasis::NONE, &[]).items
+    /// The live map's marker layout of `view`, nothing selected, without the cards that float
+    /// over the map (they are not known before the page is drawn).
+    fn items(data: &MapData, view: &Viewport, language: Language) -> Vec<LayoutItem> {
+        MarkerLayout::new(&data.all.clusters, &data.all.markers, view, language, Emphasis::NONE, &[]).items
     }
 }
 
@@ -433,7 +433,7 @@ mod tests {
         // Every InnoCity is drawn on both layouts, alone or in a group, at a point the
         // stylesheet places.
         for (layout, prefix) in [(Layout::Desktop, "w"), (Layout::Phone, "n")] {
-            let items = layout.items(&data, Language::En);
+            let items = Layout::items(&data, &layout.view(&data), Language::En);
             for marker in data.all.markers.iter().filter(|m| m.kind == MarkerKind::InnoCity) {
                 let index = data.all.markers.iter().position(|m| m.id == marker.id).unwrap();
                 let at = items.iter().position(|item| item.members.contains(&index)).unwrap();

@@ -387,7 +387,8 @@ pub fn size_report(dir: &Path) -> Result<String, String> {
     let (mut first_load, mut on_demand, mut host_pages) = ((0, 0, 0), (0, 0, 0), (0, 0, 0));
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let (raw, gz, br) = (bytes.len(), gzip(&bytes)?.len(), brotli(&bytes)?.len());
+        let (raw, gz, br) =
+            (bytes.len(), compressed_len(&file, "gz", &bytes, gzip)?, compressed_len(&file, "br", &bytes, brotli)?);
         let name = file.strip_prefix(dir).unwrap_or(&file).display().to_string().replace('\\', "/");
         let totals = if ON_DEMAND.contains(&name.as_str()) {
             &mut on_demand
@@ -407,6 +408,21 @@ pub fn size_report(dir: &Path) -> Result<String, String> {
     let (a, b, c) = host_pages;
     lines.push(format!("{:<44} {a:>10} {b:>10} {c:>10}", "for host pages only (embed.js)"));
     Ok(lines.join("\n") + "\n")
+}
+
+/// The length of `file`'s precompressed copy with `suffix` if [`write_precompressed`] wrote one
+/// (the build writes them just before its size report: compressing again at the same settings
+/// would take as long for the same bytes), else of `bytes` compressed by `compress`.
+fn compressed_len(
+    file: &Path,
+    suffix: &str,
+    bytes: &[u8],
+    compress: fn(&[u8]) -> Result<Vec<u8>, String>,
+) -> Result<usize, String> {
+    match std::fs::metadata(with_suffix(file, suffix)) {
+        Ok(copy) => Ok(copy.len() as usize),
+        Err(_) => compress(bytes).map(|c| c.len()),
+    }
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Outcome {
